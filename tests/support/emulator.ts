@@ -1,0 +1,65 @@
+import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
+import type { FaultConfig } from '../../emulator/core/faults.js';
+import { upnOf, DEMO_USERS } from '../../emulator/seed/tenant.js';
+
+/** Every delegated scope the app may ask for; tests narrow it to check 403s. */
+export const ALL_SCOPES = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'GroupMember.Read.All',
+  'Sites.ReadWrite.All',
+  'Sites.Manage.All',
+  'Files.ReadWrite.All',
+  'Tasks.ReadWrite',
+  'Group.ReadWrite.All',
+  'Calendars.ReadWrite',
+];
+
+const FIRST_NAMES = ['eleanor', 'raj', 'hannah', 'tom', 'priya', 'marcus', 'david', 'aisha', 'gareth', 'chloe', 'ben', 'laura', 'sofia', 'omar', 'fiona', 'jack'] as const;
+/** UPNs of the demo users by first name, e.g. `demo.priya`. */
+export const demo = Object.fromEntries(
+  FIRST_NAMES.map((n) => {
+    const u = DEMO_USERS.find((d) => d.given.toLowerCase() === n);
+    if (!u) throw new Error(`no demo user ${n}`);
+    return [n, upnOf(u)];
+  }),
+) as Record<(typeof FIRST_NAMES)[number], string>;
+
+export interface TestEmulator extends RunningEmulator {
+  /** Issues a token through the dev sign-in endpoint, over HTTP like any client. */
+  token(upn: string, scopes?: string[]): Promise<string>;
+  /** fetch against the Graph base URL with a bearer token. */
+  graph(upn: string, path: string, init?: RequestInit & { scopes?: string[] }): Promise<Response>;
+}
+
+/** Starts an emulator on port 0 with an in-memory (or given) database. */
+export async function startTestEmulator(opts: { dataDir?: string | null; reset?: boolean; faults?: Partial<FaultConfig>; now?: () => Date } = {}): Promise<TestEmulator> {
+  const running = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, reset: opts.reset, faults: opts.faults, now: opts.now });
+  const cache = new Map<string, string>();
+  const token = async (upn: string, scopes: string[] = ALL_SCOPES) => {
+    const key = `${upn}|${scopes.join(' ')}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const res = await fetch(`${running.origin}/_dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upn, scopes }),
+    });
+    if (!res.ok) throw new Error(`token for ${upn} failed: ${res.status} ${await res.text()}`);
+    const t = ((await res.json()) as { access_token: string }).access_token;
+    cache.set(key, t);
+    return t;
+  };
+  return {
+    ...running,
+    token,
+    async graph(upn, path, init = {}) {
+      const { scopes, headers, ...rest } = init;
+      const h = new Headers(headers);
+      h.set('authorization', `Bearer ${await token(upn, scopes)}`);
+      if (rest.body && typeof rest.body === 'string' && !h.has('content-type')) h.set('content-type', 'application/json');
+      const url = path.startsWith('http') ? path : `${running.graphBaseUrl}${path}`;
+      return fetch(url, { ...rest, headers: h });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test projects (see docs/ARCHITECTURE.md): graph and emulator run in node, src and webparts in
+ * jsdom, e2e drives Debian's Chromium through playwright-core against started processes.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'graph', environment: 'node', include: ['graph/**/*.test.ts'] } },
+      { extends: true, test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'src', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'webparts', environment: 'jsdom', include: ['webparts/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
