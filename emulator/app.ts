@@ -34,7 +34,7 @@ const CORS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'Access-Control-Allow-Headers':
-    'authorization, if-match, if-none-match, prefer, consistencylevel, content-type, content-range, range, client-request-id, return-client-request-id',
+    'authorization, if-match, if-none-match, prefer, consistencylevel, content-type, content-range, range, client-request-id, return-client-request-id, retry-attempt',
   'Access-Control-Expose-Headers': 'etag, request-id, client-request-id, retry-after, location, content-range, preference-applied',
   'Access-Control-Max-Age': '600',
 };
@@ -116,12 +116,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       const path = isGraph ? url.pathname.slice(VERSION_PREFIX.length) || '/' : url.pathname;
       let principal = anonymous;
       if (isGraph) {
-        // Latency is paid once per HTTP round trip: requests inside a $batch skip it.
-        await emu.faults.apply({ skipLatency: opts.inBatch ?? false });
+        // Latency is paid once per HTTP round trip: requests inside a $batch skip it. Failures and
+        // forced 429s hit resource requests, so a $batch envelope is never failed as a whole: each
+        // inner request is evaluated (and may be throttled) on its own, as Graph does.
+        const isBatchEnvelope = !opts.inBatch && /^\/\$batch\/?$/i.test(path);
+        await emu.faults.apply({ skipLatency: opts.inBatch ?? false, skipFailures: isBatchEnvelope });
         principal = await tokens.verify(req.headers.get('authorization'));
       }
       const { route, params } = router.match(req.method, path);
-      if (isGraph && !route.options.scopes.some((s) => principal.scopes.has(s))) {
+      // An empty scope list means "any valid token" (e.g. `$batch`, whose inner requests are checked one by one).
+      if (isGraph && route.options.scopes.length > 0 && !route.options.scopes.some((s) => principal.scopes.has(s))) {
         throw new GraphHttpError(
           403,
           route.options.scopeErrorCode ?? 'Authorization_RequestDenied',

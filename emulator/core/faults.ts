@@ -28,7 +28,7 @@ export interface Faults {
   config: FaultConfig;
   update(patch: Partial<FaultConfig>): FaultConfig;
   /** Waits for the configured latency, then throws the fault this request should get, if any. */
-  apply(opts?: { skipLatency?: boolean }): Promise<void>;
+  apply(opts?: { skipLatency?: boolean; skipFailures?: boolean }): Promise<void>;
 }
 
 export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultConfig> {
@@ -74,11 +74,15 @@ export function createFaults(initial: Partial<FaultConfig> = {}, random: () => n
     config,
     update(patch) {
       validateFaults(patch);
-      Object.assign(config, patch);
+      // Only known settings are taken, so a typo cannot add a key that then shows up in GET /_dev/faults.
+      for (const key of Object.keys(defaultFaults()) as (keyof FaultConfig)[]) {
+        if (patch[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = patch[key];
+      }
       return config;
     },
     async apply(opts = {}) {
       if (config.latencyMs > 0 && !opts.skipLatency) await new Promise((r) => setTimeout(r, config.latencyMs));
+      if (opts.skipFailures) return;
       if (config.force429Count > 0) {
         config.force429Count--;
         throw throttled(config.retryAfterSeconds);

@@ -17,13 +17,15 @@ export type FilterExpr =
   | { kind: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
   | { kind: 'not'; expr: FilterExpr }
   | { kind: 'cmp'; op: CmpOp; left: Operand; right: Operand }
-  | { kind: 'call'; name: string; args: Operand[] };
+  | { kind: 'call'; name: string; args: Operand[] }
+  /** Lambda over a collection property, e.g. `groupTypes/any(c:c eq 'Unified')`. */
+  | { kind: 'lambda'; fn: 'any' | 'all'; path: string; variable: string; predicate: FilterExpr };
 
 type Tok =
   | { t: 'str'; v: string }
   | { t: 'num'; v: number }
   | { t: 'id'; v: string }
-  | { t: '(' | ')' | ',' };
+  | { t: '(' | ')' | ',' | ':' };
 
 const invalidFilter = (detail: string) => badRequest(`Invalid filter clause: ${detail}`, 'BadRequest');
 
@@ -33,7 +35,7 @@ function tokenize(src: string): Tok[] {
   while (i < src.length) {
     const c = src[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { out.push({ t: c }); i++; continue; }
+    if (c === '(' || c === ')' || c === ',' || c === ':') { out.push({ t: c }); i++; continue; }
     if (c === "'") {
       let v = '';
       i++;
@@ -70,7 +72,7 @@ export function parseFilter(src: string): FilterExpr {
   let p = 0;
   const peek = () => toks[p];
   const isId = (v: string) => { const t = peek(); return t?.t === 'id' && t.v.toLowerCase() === v; };
-  const expect = (t: '(' | ')' | ',') => {
+  const expect = (t: '(' | ')' | ',' | ':') => {
     if (peek()?.t !== t) throw invalidFilter(`expected '${t}'.`);
     p++;
   };
@@ -100,8 +102,23 @@ export function parseFilter(src: string): FilterExpr {
     throw invalidFilter(`unexpected token '${t.t}'.`);
   }
 
+  function lambda(): FilterExpr | null {
+    const t = peek();
+    const m = t?.t === 'id' ? /^(.+)\/(any|all)$/i.exec(t.v) : null;
+    if (!m || toks[p + 1]?.t !== '(') return null;
+    p += 2;
+    const v = toks[p++];
+    if (v?.t !== 'id') throw invalidFilter(`expected a lambda variable after '${m[0]}('.`);
+    expect(':');
+    const predicate = or();
+    expect(')');
+    return { kind: 'lambda', fn: m[2]!.toLowerCase() as 'any' | 'all', path: m[1]!, variable: v.v, predicate };
+  }
+
   function primary(): FilterExpr {
     if (isId('not')) { p++; return { kind: 'not', expr: primary() }; }
+    const lam = lambda();
+    if (lam) return lam;
     if (peek()?.t === '(') {
       p++;
       const e = or();
@@ -136,19 +153,21 @@ export function parseFilter(src: string): FilterExpr {
 /** Every property path a filter refers to. */
 export function filterProps(e: FilterExpr): string[] {
   const out: string[] = [];
-  const op = (o: Operand) => {
-    if (o.kind === 'prop') out.push(o.path);
-    else if (o.kind === 'call') o.args.forEach(op);
-  };
-  const walk = (x: FilterExpr): void => {
+  const walk = (x: FilterExpr, vars: string[]): void => {
+    const isVar = (path: string) => vars.some((v) => path === v || path.startsWith(`${v}/`));
+    const op = (o: Operand): void => {
+      if (o.kind === 'prop') { if (!isVar(o.path)) out.push(o.path); }
+      else if (o.kind === 'call') o.args.forEach(op);
+    };
     switch (x.kind) {
-      case 'and': case 'or': walk(x.left); walk(x.right); return;
-      case 'not': walk(x.expr); return;
+      case 'and': case 'or': walk(x.left, vars); walk(x.right, vars); return;
+      case 'not': walk(x.expr, vars); return;
       case 'cmp': op(x.left); op(x.right); return;
-      case 'call': x.args.forEach(op);
+      case 'call': x.args.forEach(op); return;
+      case 'lambda': out.push(x.path); walk(x.predicate, [...vars, x.variable]);
     }
   };
-  walk(e);
+  walk(e, []);
   return out;
 }
 
@@ -160,7 +179,8 @@ export function filterFunctions(e: FilterExpr): string[] {
       case 'and': case 'or': walk(x.left); walk(x.right); return;
       case 'not': out.push('not'); walk(x.expr); return;
       case 'cmp': if (x.op === 'ne') out.push('ne'); return;
-      case 'call': out.push(x.name);
+      case 'call': out.push(x.name); return;
+      case 'lambda': out.push(x.fn); walk(x.predicate);
     }
   };
   walk(e);
@@ -219,6 +239,22 @@ export function evalFilter(e: FilterExpr, resolve: Resolve): boolean {
     case 'or': return evalFilter(e.left, resolve) || evalFilter(e.right, resolve);
     case 'not': return !evalFilter(e.expr, resolve);
     case 'call': return callValue(e.name, e.args, resolve) === true;
+    case 'lambda': {
+      const coll = resolve(e.path);
+      const items = Array.isArray(coll) ? (coll as unknown[]) : [];
+      const test = (item: unknown) =>
+        evalFilter(e.predicate, (path) => {
+          if (path === e.variable) return item;
+          if (path.startsWith(`${e.variable}/`)) {
+            return path
+              .slice(e.variable.length + 1)
+              .split('/')
+              .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), item);
+          }
+          return resolve(path);
+        });
+      return e.fn === 'any' ? items.some(test) : items.every(test);
+    }
     case 'cmp': {
       const l = value(e.left, resolve);
       const r = value(e.right, resolve);

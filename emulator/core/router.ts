@@ -58,7 +58,7 @@ export interface Route {
 /**
  * Compiles `/drives/{driveId}/items/{itemId}` style patterns. `{name}` matches one segment,
  * `{name*}` matches one or more segments (used by Graph's colon path syntax such as
- * `/drives/{d}/root:/{path*}:/content`). Graph paths are case-insensitive.
+ * `/drives/{d}/root:/{path*}:/content`; it never matches a ':'). Graph paths are case-insensitive.
  */
 function compile(pattern: string): RegExp {
   let src = '';
@@ -66,7 +66,9 @@ function compile(pattern: string): RegExp {
   let last = 0;
   for (let m = re.exec(pattern); m; m = re.exec(pattern)) {
     src += pattern.slice(last, m.index).replace(/[.+?^$()[\]\\|]/g, '\\$&');
-    src += m[2] ? `(?<${m[1]}>.+?)` : `(?<${m[1]}>[^/]+?)`;
+    // A multi-segment parameter never spans a ':' so that `/sites/{host}:/{path*}` does not swallow
+    // `/sites/{host}:/{path}:/lists/...` (SharePoint names cannot contain ':').
+    src += m[2] ? `(?<${m[1]}>[^:]+?)` : `(?<${m[1]}>[^/]+?)`;
     last = m.index + m[0].length;
   }
   src += pattern.slice(last).replace(/[.+?^$()[\]\\|]/g, '\\$&');

@@ -11,8 +11,14 @@ export const SCOPES = {
   users: ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   /** GET /groups, /groups/{id}/members. https://learn.microsoft.com/graph/api/group-list */
   groups: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
-  /** GET /me/memberOf, POST /me/checkMemberGroups. https://learn.microsoft.com/graph/api/user-list-memberof */
-  myMemberships: ['User.Read', 'GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'User.Read.All', 'Directory.ReadWrite.All'],
+  /** GET /me/memberOf. https://learn.microsoft.com/graph/api/user-list-memberof */
+  myMemberships: ['User.Read', 'GroupMember.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  /**
+   * POST /me/checkMemberGroups: the docs list pairs (a user scope AND GroupMember.Read.All or Group.Read.All),
+   * or Directory.Read.All alone. The route checks the group half; the handler checks the user half.
+   * https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
+   */
+  checkMemberGroups: ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   /** Read sites, lists, items. https://learn.microsoft.com/graph/api/site-get */
   sitesRead: ['Sites.Read.All', ...SITES_RW],
   /** Create/update/delete list items. https://learn.microsoft.com/graph/api/listitem-create */

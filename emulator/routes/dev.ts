@@ -8,12 +8,12 @@ import type { FaultConfig } from '../core/faults.js';
  * Developer endpoints outside `/v1.0` (not part of Graph): the emulator's stand-in for Entra ID
  * sign-in, and controls used by tests and benchmarks. Documented in emulator/README.md.
  */
-const DEV = { scopes: [], doc: 'emulator-only' } as const;
+const dev = (doc: string) => ({ scopes: [] as string[], doc });
 
 export function register(emu: Emu): void {
   const r = emu.publicRouter;
 
-  r.get('/_dev/health', () => ok({ status: 'ok', seededAt: emu.seedDate.toISOString() }), DEV);
+  r.get('/_dev/health', () => ok({ status: 'ok', seededAt: emu.seedDate.toISOString() }), dev('Liveness and the seed date.'));
 
   r.get(
     '/_dev/users',
@@ -30,7 +30,7 @@ export function register(emu: Emu): void {
             .sort(),
         })),
       ),
-    DEV,
+    dev('Demo users with their group names (the dev sign-in page lists them).'),
   );
 
   r.post(
@@ -46,12 +46,12 @@ export function register(emu: Emu): void {
       const t = await emu.tokens.issue(body.upn, body.scopes as string[], lifetime);
       return ok({ token_type: 'Bearer', ...t });
     },
-    DEV,
+    dev('Issues a signed access token for a demo user with the scopes asked for (stand-in for Entra ID sign-in).'),
   );
 
-  r.get('/_dev/requests', () => ok(emu.requests.list()), DEV);
-  r.delete('/_dev/requests', () => { emu.requests.clear(); return noContent(); }, DEV);
+  r.get('/_dev/requests', () => ok(emu.requests.list()), dev('Request log: method, path, status and bytes per Graph request.'));
+  r.delete('/_dev/requests', () => { emu.requests.clear(); return noContent(); }, dev('Clears the request log.'));
 
-  r.get('/_dev/faults', () => ok(emu.faults.config), DEV);
-  r.put('/_dev/faults', async (ctx) => ok(emu.faults.update(await ctx.json<Partial<FaultConfig>>())), DEV);
+  r.get('/_dev/faults', () => ok(emu.faults.config), dev('Current fault injection settings.'));
+  r.put('/_dev/faults', async (ctx) => ok(emu.faults.update(await ctx.json<Partial<FaultConfig>>())), dev('Changes fault injection: latency, failure rate, forced 429.'));
 }

@@ -44,7 +44,8 @@ export function addMember(db: Db, groupId: string, userId: string, owner = false
 
 /** Looks a user up by object id or user principal name (case-insensitive), as `/users/{id | userPrincipalName}` does. */
 export function findUser(db: Db, idOrUpn: string): UserRecord | undefined {
-  const row = db.prepare('SELECT json FROM users WHERE id = ? OR upn = ?').get(idOrUpn, idOrUpn) as { json: string } | undefined;
+  // Object ids are GUIDs, matched without regard to case like UPNs.
+  const row = db.prepare('SELECT json FROM users WHERE id = ? COLLATE NOCASE OR upn = ?').get(idOrUpn, idOrUpn) as { json: string } | undefined;
   return row ? fromJson<UserRecord>(row.json) : undefined;
 }
 
@@ -53,7 +54,7 @@ export function allUsers(db: Db): UserRecord[] {
 }
 
 export function findGroup(db: Db, id: string): GroupRecord | undefined {
-  const row = db.prepare('SELECT json FROM groups WHERE id = ?').get(id) as { json: string } | undefined;
+  const row = db.prepare('SELECT json FROM groups WHERE id = ? COLLATE NOCASE').get(id) as { json: string } | undefined;
   return row ? fromJson<GroupRecord>(row.json) : undefined;
 }
 
