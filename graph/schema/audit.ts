@@ -1,5 +1,5 @@
 /** Internal audit (domain §5.4, clause 9.2): Audit Programmes, Audits and Audit Findings. */
-import { clauseNumbers } from '../../src/domain/clauses.js';
+import { clauseNumbers } from './clauses.js';
 import {
   choice,
   dateOnly,

@@ -3,7 +3,7 @@
  * mapping of an SmsColumn to a Microsoft Graph columnDefinition body.
  */
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
-import { clauseNumbers } from '../../src/domain/clauses.js';
+import { clauseNumbers } from './clauses.js';
 import type { SmsColumn, SmsColumnType, SmsListSchema } from './types.js';
 
 type ColumnOptions = Omit<Partial<SmsColumn>, 'name' | 'type'>;

@@ -2,7 +2,7 @@
  * Document control (domain §5.4, clauses 7.5.2 / 7.5.3): the `SMS Documents` and `SMS Records`
  * libraries, `Document Releases`, `Document Approvals` and `Acknowledgements`.
  */
-import { clauseNumbers } from '../../src/domain/clauses.js';
+import { clauseNumbers } from './clauses.js';
 import {
   choice,
   dateOnly,

@@ -1,9 +1,10 @@
 /**
  * The ISO/IEC 20000-1:2018 clause tree (clauses 4–10) as typed data: clause numbers, titles and
  * the project's own short paraphrases (never text of the standard). Source:
- * `data/iso20000-clauses.json`, a copy of `shared/domain/iso20000-clauses.json`.
+ * `graph/schema/data/iso20000-clauses.json`, a copy of `shared/domain/iso20000-clauses.json`.
  *
- * Pure data access: no I/O, no React, nothing from graph/.
+ * Pure data access: no I/O, no React. It lives beside the list schema because provisioning (ClauseRefs
+ * choices), the filter builder and the features all read it, and graph/ may not import from src/.
  */
 import raw from './data/iso20000-clauses.json';
 
