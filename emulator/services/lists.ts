@@ -65,6 +65,10 @@ export function ensureListsSchema(db: Db): void {
       at TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS list_changes_by_list ON list_changes(list_id, seq);
+    CREATE TABLE IF NOT EXISTS list_change_floor (
+      list_id TEXT PRIMARY KEY,
+      floor_seq INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS site_users (
       site_id TEXT NOT NULL,
       lookup_id INTEGER NOT NULL,
@@ -363,5 +367,30 @@ export function changesSince(db: Db, listId: string, afterSeq: number): { seq: n
 }
 
 export function latestChangeSeq(db: Db): number {
-  return (db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM list_changes').get() as { s: number }).s;
+  // The AUTOINCREMENT counter, not MAX(seq): purged changes (truncateChangeLog) must not lower it.
+  const row = db.prepare("SELECT seq AS s FROM sqlite_sequence WHERE name = 'list_changes'").get() as { s: number } | undefined;
+  return row?.s ?? 0;
+}
+
+/**
+ * The oldest change sequence a delta token of this list may still start from. Changes at or below it
+ * have been purged from the change log, so a token that predates it cannot be served (Graph answers
+ * 410 Gone and asks the client to resync; https://learn.microsoft.com/graph/api/listitem-delta).
+ */
+export function changeFloor(db: Db, listId: string): number {
+  const row = db.prepare('SELECT floor_seq FROM list_change_floor WHERE list_id = ?').get(listId) as { floor_seq: number } | undefined;
+  return row?.floor_seq ?? 0;
+}
+
+/**
+ * Drops the retained change log of a list (as SharePoint does once changes age out of its
+ * retention window). Every delta token issued before the newest purged change becomes stale.
+ * Returns how many changes were purged.
+ */
+export function truncateChangeLog(db: Db, listId: string): number {
+  const max = (db.prepare('SELECT MAX(seq) AS s FROM list_changes WHERE list_id = ?').get(listId) as { s: number | null }).s;
+  if (max === null) return 0;
+  const purged = db.prepare('DELETE FROM list_changes WHERE list_id = ? AND seq <= ?').run(listId, max).changes;
+  db.prepare('INSERT INTO list_change_floor(list_id, floor_seq) VALUES(?, ?) ON CONFLICT(list_id) DO UPDATE SET floor_seq = MAX(floor_seq, excluded.floor_seq)').run(listId, max);
+  return purged;
 }

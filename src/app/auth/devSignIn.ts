@@ -1,0 +1,53 @@
+/**
+ * The emulator's stand-in for Entra ID sign-in (emulator/README.md, "Dev endpoints"). These are
+ * not Graph endpoints, so they live here in the composition root rather than in graph/.
+ * Tokens are only ever held in memory by the caller.
+ */
+export interface DemoUser {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+  jobTitle: string | null;
+  /** Display names of every group the user belongs to. */
+  groups: string[];
+}
+
+export interface DevToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+async function failure(res: Response): Promise<Error> {
+  let detail = `${res.status}`;
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) detail += ` ${body.error.message}`;
+  } catch {
+    // not JSON; the status is enough
+  }
+  return new Error(`Dev sign-in request failed: ${detail}`);
+}
+
+/** `GET {devAuthUrl}/_dev/users`: the people one can sign in as. */
+export async function listDemoUsers(devAuthUrl: string, signal?: AbortSignal): Promise<DemoUser[]> {
+  const res = await fetch(new URL('/_dev/users', devAuthUrl), { signal });
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as DemoUser[];
+}
+
+/** `POST {devAuthUrl}/_dev/token`: a Graph access token for `upn` carrying `scopes`. */
+export async function requestDevToken(devAuthUrl: string, upn: string, scopes: readonly string[]): Promise<DevToken> {
+  const res = await fetch(new URL('/_dev/token', devAuthUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ upn, scopes }),
+  });
+  if (!res.ok) throw await failure(res);
+  const body = (await res.json()) as { access_token: string; expires_in: number };
+  return { accessToken: body.access_token, expiresIn: body.expires_in };
+}
+
+/** Role groups of the SMS (`SMS-*`), the ones that decide what a user may do in the app. */
+export function roleGroupsOf(user: DemoUser): string[] {
+  return user.groups.filter((g) => g.startsWith('SMS-'));
+}

@@ -1,0 +1,22 @@
+/**
+ * Delegated Microsoft Graph scopes the app asks for, each the least privileged one that covers
+ * what a feature does (see README "Configuration"). The emulator checks them like Graph does.
+ */
+export const APP_SCOPES = [
+  /** Sign-in and the signed-in user's profile (GET /me). */
+  'User.Read',
+  /** People pickers and names of owners, reviewers and auditees. */
+  'User.ReadBasic.All',
+  /** Role-group membership (SMS-Managers, SMS-InternalAuditors, ...) that drives what a user may do. */
+  'GroupMember.Read.All',
+  /** SMS registers and documents kept as SharePoint lists on the SMS site. */
+  'Sites.ReadWrite.All',
+  /** Controlled documents in SharePoint document libraries. */
+  'Files.ReadWrite.All',
+  /** Corrective and improvement actions as Planner tasks. */
+  'Tasks.ReadWrite',
+  /** Planner plans and the calendar of the SMS Microsoft 365 group. */
+  'Group.ReadWrite.All',
+  /** Management reviews and audits scheduled as calendar events. */
+  'Calendars.ReadWrite',
+] as const;
