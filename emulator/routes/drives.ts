@@ -1,5 +1,529 @@
 import type { Emu } from '../emu.js';
+import { ok, created, noContent, type Ctx, type Handler, type RouteResult } from '../core/router.js';
+import { GraphHttpError, badRequest, notFound } from '../core/errors.js';
+import { SCOPES } from '../core/scopes.js';
+import { parseExpand, parseOrderBy, parseSelect, parseTop, q, sortBy } from '../core/odata.js';
+import { effectiveLevel, atLeast } from '../services/permissions.js';
+import { findList, getItem, itemVersions, versionLabel, checkIfMatch, type ListRow } from '../services/lists.js';
+import { ensureDrivesSchema, driveOfList, contentAt, blobBytes, type DriveRow } from '../services/driveStore.js';
+import { mimeTypeOf, parseRange, verifyDownload } from '../services/driveContent.js';
+import {
+  SIMPLE_UPLOAD_LIMIT, DEFAULT_PAGE_SIZE, openDrive, requireDrive, requireSite, groupSite, drivesOfSite, defaultDriveOfSite,
+  visibleTarget, resolvePath, resolveForCreate, loadTarget,
+  checkDriveIfMatch, notModified, createFolder, uploadNamed, replaceContent, patchItem, deleteTarget, patchFields, checkout, checkin,
+  versionsOf, findVersion, restoreVersion, visibleLabel, parseConflict,
+  type DriveCtx, type Target, type ItemPatch, type ConflictBehavior,
+} from '../services/drives.js';
+import { driveJson, targetJson, listChildren, listItemJson, fieldsJson, versionJson, downloadUrl } from '../services/drivePresent.js';
+import { createSession, sessionStatus, cancelSession, putFragment, commitDeferred } from '../services/driveUpload.js';
+
+/**
+ * OneDrive/SharePoint files through Graph: drives of sites and groups, driveItems (folders and
+ * files) by id or path, upload (simple and resumable), download through pre-authenticated
+ * URLs, versions, check-out/check-in, and the list item behind each file.
+ * Behaviour lives in services/drives.ts; this module maps HTTP onto it.
+ */
+
+const LEARN = 'https://learn.microsoft.com/graph/api';
+const READ = { scopes: SCOPES.filesRead, scopeErrorCode: 'accessDenied' } as const;
+const WRITE = { scopes: SCOPES.filesWrite, scopeErrorCode: 'accessDenied' } as const;
+const PUBLIC = { scopes: [] as string[], doc: '' };
+
+/** OData context segments are percent-encoded, `!` included (`drives('b%21…')`). */
+const enc = (s: string) => encodeURIComponent(s).replace(/!/g, '%21').replace(/'/g, "''");
+
+// ---------- how a request names its drive ----------
+
+interface Prefix {
+  pattern: string;
+  drive(emu: Emu, ctx: Ctx): DriveRow;
+  /** OData path of the drive for `@odata.context`, e.g. `drives('b%21…')`. */
+  odata(ctx: Ctx, drive: DriveRow): string;
+}
+
+function libraryDrive(emu: Emu, siteId: string, listId: string): { drive: DriveRow; list: ListRow } {
+  const site = requireSite(emu, siteId);
+  const list = findList(emu.db, site.id, listId);
+  if (!list) throw notFound(`List '${listId}' does not exist at site with URL '${site.site.webUrl}'.`, 'itemNotFound');
+  const drive = list.template === 'documentLibrary' ? driveOfList(emu.db, list.id) : undefined;
+  if (!drive) throw notFound('The list is not a document library and has no drive.', 'itemNotFound');
+  return { drive, list };
+}
+
+const PREFIXES: Prefix[] = [
+  {
+    pattern: '/drives/{driveId}',
+    drive: (emu, ctx) => requireDrive(emu, ctx.params.driveId!),
+    odata: (_ctx, d) => `drives('${enc(d.id)}')`,
+  },
+  {
+    pattern: '/sites/{siteId}/drive',
+    drive: (emu, ctx) => defaultDriveOfSite(emu, requireSite(emu, ctx.params.siteId!)),
+    odata: (ctx) => `sites('${enc(ctx.params.siteId!)}')/drive`,
+  },
+  {
+    pattern: '/sites/{siteId}/drives/{driveId}',
+    drive: (emu, ctx) => {
+      const site = requireSite(emu, ctx.params.siteId!);
+      const d = requireDrive(emu, ctx.params.driveId!);
+      if (d.siteId !== site.id) throw notFound('The drive could not be found.', 'itemNotFound');
+      return d;
+    },
+    odata: (ctx, d) => `sites('${enc(ctx.params.siteId!)}')/drives('${enc(d.id)}')`,
+  },
+  {
+    pattern: '/sites/{siteId}/lists/{listId}/drive',
+    drive: (emu, ctx) => libraryDrive(emu, ctx.params.siteId!, ctx.params.listId!).drive,
+    odata: (ctx) => `sites('${enc(ctx.params.siteId!)}')/lists('${enc(ctx.params.listId!)}')/drive`,
+  },
+  {
+    pattern: '/groups/{groupId}/drive',
+    drive: (emu, ctx) => defaultDriveOfSite(emu, groupSite(emu, ctx.params.groupId!)),
+    odata: (ctx) => `groups('${enc(ctx.params.groupId!)}')/drive`,
+  },
+];
+
+// ---------- how a request names its item ----------
+
+interface Form {
+  suffix: string;
+  /** Path forms (`root:/a/b.txt:`) can name an item that does not exist yet (uploads). */
+  isPath: boolean;
+  base(ctx: Ctx): string;
+}
+
+const FORMS: Form[] = [
+  { suffix: '/root:/{path*}:', isPath: true, base: () => 'root' },
+  { suffix: '/items/{itemId}:/{path*}:', isPath: true, base: (ctx) => ctx.params.itemId! },
+  { suffix: '/root', isPath: false, base: () => 'root' },
+  { suffix: '/items/{itemId}', isPath: false, base: (ctx) => ctx.params.itemId! },
+];
+
+interface Call {
+  ctx: Ctx;
+  dc: DriveCtx;
+  form: Form;
+  /** `@odata.context` up to and including the drive, e.g. `http://…/v1.0/$metadata#drives('b%21…')`. */
+  meta: string;
+}
+
+type Need = 'read' | 'contribute';
+
+function openCall(emu: Emu, ctx: Ctx, prefix: Prefix, form: Form, need: Need): Call {
+  const drive = prefix.drive(emu, ctx);
+  const dc = openDrive(emu, drive, ctx.principal.userId, need, ctx.url.origin);
+  return { ctx, dc, form, meta: `${ctx.baseUrl}/$metadata#${prefix.odata(ctx, drive)}` };
+}
+
+/** The existing item a request names (404 when it does not exist for the caller). */
+function target(c: Call): Target {
+  const base = c.form.base(c.ctx);
+  return c.form.isPath ? resolvePath(c.dc, base, c.ctx.params.path!) : visibleTarget(c.dc, base);
+}
+
+const itemContext = (c: Call, t: Target) => (t.kind === 'root' ? `${c.meta}/root/$entity` : `${c.meta}/items/$entity`);
+const itemPath = (c: Call, t: Target) => (t.kind === 'root' ? `${c.meta}/root` : `${c.meta}/items('${enc(t.node.id)}')`);
+
+function selectOf(ctx: Ctx): string[] | null {
+  return parseSelect(q(ctx.query, 'select'));
+}
+
+function render(c: Call, t: Target): Record<string, unknown> {
+  const obj = targetJson(c.dc, t, { select: selectOf(c.ctx) });
+  for (const ex of parseExpand(q(c.ctx.query, 'expand'))) {
+    const name = ex.name.toLowerCase();
+    if (name === 'listitem' && t.kind === 'item') {
+      const inner = parseExpand(ex.options.$expand ?? null).find((e) => e.name.toLowerCase() === 'fields');
+      obj.listItem = listItemJson(c.dc, c.ctx.baseUrl, t.node, t.item, inner ? { select: parseSelect(inner.options.$select ?? null) } : null);
+    } else if (name === 'children') {
+      obj.children = listChildren(c.dc, t, {});
+    } else if (name !== 'listitem') {
+      throw badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${ex.name}' on type 'microsoft.graph.driveItem'.`, 'BadRequest');
+    }
+  }
+  return obj;
+}
+
+const withContext = (context: string, body: Record<string, unknown>) => ({ '@odata.context': context, ...body });
+
+async function readJson(ctx: Ctx): Promise<Record<string, unknown>> {
+  const raw = await ctx.bytes();
+  if (raw.byteLength === 0) return {};
+  const body = await ctx.json<unknown>();
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('The request body must be a JSON object.', 'invalidRequest');
+  return body as Record<string, unknown>;
+}
+
+const conflictParam = (ctx: Ctx, body: Record<string, unknown>, dflt: ConflictBehavior): ConflictBehavior =>
+  parseConflict(ctx.query.get('@microsoft.graph.conflictBehavior') ?? body['@microsoft.graph.conflictBehavior'], dflt);
+
+// ---------- paging ----------
+
+const ORDERABLE: Record<string, string> = { name: 'name', lastmodifieddatetime: 'lastModifiedDateTime', createddatetime: 'createdDateTime', size: 'size' };
+
+/** Pages a collection with `$top` and an opaque `$skiptoken` carried in `@odata.nextLink`. */
+function page(ctx: Ctx, context: string, rows: Record<string, unknown>[]): RouteResult {
+  if (q(ctx.query, 'filter') !== null) throw badRequest('$filter is not supported on this collection by the emulator.', 'invalidRequest');
+  const order = parseOrderBy(q(ctx.query, 'orderby')).map((o) => {
+    const path = ORDERABLE[o.path.toLowerCase()];
+    if (!path) throw badRequest(`Ordering by '${o.path}' is not supported.`, 'invalidRequest');
+    return { ...o, path };
+  });
+  const sorted = sortBy(order.length ? rows : sortBy(rows, [{ path: 'name', desc: false }], (r, p) => r[p]), order, (r, p) => r[p]);
+  const top = parseTop(ctx.query, 1000) ?? DEFAULT_PAGE_SIZE;
+  const token = q(ctx.query, 'skiptoken');
+  let offset = 0;
+  if (token) {
+    const m = /^Paged=TRUE&p_Offset=(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!m) throw badRequest('The $skiptoken is not valid.', 'invalidRequest');
+    offset = Number(m[1]);
+  }
+  const body: Record<string, unknown> = { '@odata.context': context, value: sorted.slice(offset, offset + top) };
+  if (offset + top < sorted.length) {
+    const next = new URL(ctx.url.href);
+    next.searchParams.delete('skiptoken');
+    next.searchParams.set('$skiptoken', Buffer.from(`Paged=TRUE&p_Offset=${offset + top}`).toString('base64url'));
+    body['@odata.nextLink'] = next.href;
+  }
+  return ok(body);
+}
+
+// ---------- content ----------
+
+const tooLarge = () =>
+  new GraphHttpError(413, 'invalidRequest', `The simple upload API supports files up to 4 MB (${SIMPLE_UPLOAD_LIMIT} bytes); use an upload session for larger files.`, {}, 'maxFileSizeExceeded');
+
+const redirect = (location: string): RouteResult => ({ status: 302, headers: { Location: location } });
+
+function requireFile(t: Target): asserts t is Extract<Target, { kind: 'item' }> {
+  if (t.kind === 'root' || t.node.isFolder) throw badRequest('Only driveItems with the file property have content.', 'invalidRequest');
+}
+
+// ---------- registration ----------
 
 export function register(emu: Emu): void {
-  void emu;
+  ensureDrivesSchema(emu.db);
+  const r = emu.router;
+
+  // Drives of a site, and each drive itself.
+  r.get(
+    '/sites/{siteId}/drives',
+    (ctx) => {
+      const site = requireSite(emu, ctx.params.siteId!);
+      const uid = ctx.principal.userId;
+      const rows = drivesOfSite(emu, site).filter((d) => atLeast(effectiveLevel(emu.db, uid, site.id, d.list.id), 'read'));
+      if (rows.length === 0 && !atLeast(effectiveLevel(emu.db, uid, site.id), 'read')) {
+        throw new GraphHttpError(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
+      }
+      const sel = selectOf(ctx);
+      const value = rows.map((d) => selectDrive(driveJson(emu, d.drive, d.list, site), sel));
+      return ok({ '@odata.context': `${ctx.baseUrl}/$metadata#drives`, value });
+    },
+    { ...READ, doc: `${LEARN}/drive-list` },
+  );
+
+  for (const prefix of PREFIXES) {
+    r.get(
+      prefix.pattern,
+      (ctx) => {
+        const drive = prefix.drive(emu, ctx);
+        const dc = openDrive(emu, drive, ctx.principal.userId, 'read', ctx.url.origin);
+        return ok(withContext(`${ctx.baseUrl}/$metadata#drives/$entity`, selectDrive(driveJson(emu, drive, dc.list, dc.site), selectOf(ctx))));
+      },
+      { ...READ, doc: `${LEARN}/drive-get` },
+    );
+  }
+
+  // Item routes: every op for every (prefix, form); colon (path) forms first, bare path forms last.
+  for (const prefix of PREFIXES) for (const form of FORMS) registerItemOps(emu, prefix, form);
+  for (const prefix of PREFIXES) registerBarePath(emu, prefix);
+
+  // The driveItem of a library list item.
+  r.get(
+    '/sites/{siteId}/lists/{listId}/items/{itemId}/driveItem',
+    (ctx) => {
+      const { drive } = libraryDrive(emu, ctx.params.siteId!, ctx.params.listId!);
+      const dc = openDrive(emu, drive, ctx.principal.userId, 'read', ctx.url.origin);
+      const n = Number(ctx.params.itemId);
+      const node = Number.isInteger(n)
+        ? (emu.db.prepare('SELECT id FROM drive_items WHERE list_id = ? AND list_item_id = ?').get(dc.list.id, n) as { id: string } | undefined)
+        : undefined;
+      if (!node) throw notFound('The specified list item was not found.', 'itemNotFound');
+      const t = visibleTarget(dc, node.id);
+      return ok(withContext(`${ctx.baseUrl}/$metadata#drives('${enc(drive.id)}')/items/$entity`, targetJson(dc, t, { select: selectOf(ctx) })));
+    },
+    { ...READ, doc: `${LEARN}/resources/listitem` },
+  );
+
+  registerPublic(emu);
+}
+
+function selectDrive(obj: Record<string, unknown>, sel: string[] | null): Record<string, unknown> {
+  if (!sel) return obj;
+  const want = new Set(sel.map((s) => s.toLowerCase()));
+  return Object.fromEntries(Object.entries(obj).filter(([k]) => k === 'id' || want.has(k.toLowerCase())));
+}
+
+function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
+  const r = emu.router;
+  const p = `${prefix.pattern}${form.suffix}`;
+  const on = (need: Need, fn: (c: Call) => RouteResult | Promise<RouteResult>): Handler => (ctx) => fn(openCall(emu, ctx, prefix, form, need));
+
+  r.get(`${p}/children`, on('read', (c) => {
+    const t = target(c);
+    const context = t.kind === 'root' ? `${c.meta}/root/children` : `${itemPath(c, t)}/children`;
+    if (notModified(c.ctx.headers.get('if-none-match'), t, c.dc)) return { status: 304 };
+    return page(c.ctx, context, listChildren(c.dc, t, { select: selectOf(c.ctx) }));
+  }), { ...READ, doc: `${LEARN}/driveitem-list-children` });
+
+  r.post(`${p}/children`, on('contribute', async (c) => {
+    const parent = target(c);
+    const body = await readJson(c.ctx);
+    const behavior = conflictParam(c.ctx, body, 'fail');
+    const description = typeof body.description === 'string' ? body.description : undefined;
+    let t: Target;
+    if (body.folder !== undefined) {
+      t = createFolder(c.dc, parent, body.name, behavior, description);
+    } else if (body.file !== undefined) {
+      if (parent.kind === 'item' && !parent.node.isFolder) throw badRequest('The parent item is not a folder.', 'invalidRequest');
+      t = uploadNamed(c.dc, parent, String(body.name ?? ''), new Uint8Array(), behavior, 'nameAlreadyExists', description).target;
+    } else {
+      throw badRequest('A folder or file facet is required to create an item.', 'invalidRequest');
+    }
+    return created(withContext(`${c.meta}/items/$entity`, render(c, t)));
+  }), { ...WRITE, doc: `${LEARN}/driveitem-post-children` });
+
+  // Download: 302 to a pre-authenticated URL.
+  r.get(`${p}/content`, on('read', (c) => {
+    const t = target(c);
+    requireFile(t);
+    if (notModified(c.ctx.headers.get('if-none-match'), t, c.dc)) return { status: 304 };
+    return redirect(downloadUrl(c.dc, t.item, visibleLabel(c.dc, t.node, t.item)));
+  }), { ...READ, doc: `${LEARN}/driveitem-get-content` });
+
+  // Upload (simple, up to 4 MB).
+  r.put(`${p}/content`, on('contribute', async (c) => {
+    const bytes = await c.ctx.bytes();
+    if (bytes.byteLength > SIMPLE_UPLOAD_LIMIT) throw tooLarge();
+    const ifMatch = c.ctx.headers.get('if-match');
+    if (form.isPath) {
+      const behavior = parseConflict(c.ctx.query.get('@microsoft.graph.conflictBehavior'), 'replace');
+      const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+      if (spot.existing) checkDriveIfMatch(ifMatch, spot.existing, c.dc);
+      const { target: t, created: isNew } = uploadNamed(c.dc, spot.parent, spot.name, bytes, behavior);
+      return ok(withContext(`${c.meta}/items/$entity`, render(c, t)), isNew ? 201 : 200);
+    }
+    const t = target(c);
+    requireFile(t);
+    checkDriveIfMatch(ifMatch, t, c.dc);
+    return ok(withContext(`${c.meta}/items/$entity`, render(c, replaceContent(c.dc, t.node, t.item, bytes))));
+  }), { ...WRITE, doc: `${LEARN}/driveitem-put-content` });
+
+  r.post(`${p}/createUploadSession`, on('contribute', async (c) => {
+    const body = await readJson(c.ctx);
+    const item = (body.item && typeof body.item === 'object' ? body.item : {}) as Record<string, unknown>;
+    const behaviorRaw = c.ctx.query.get('@microsoft.graph.conflictBehavior') ?? item['@microsoft.graph.conflictBehavior'];
+    const declared = item.fileSize === undefined ? undefined : Number(item.fileSize);
+    if (declared !== undefined && (!Number.isInteger(declared) || declared < 0)) throw badRequest('fileSize must be a non-negative integer.', 'invalidRequest');
+    const ifMatch = c.ctx.headers.get('if-match');
+    const deferCommit = body.deferCommit === true;
+    let session: Record<string, unknown>;
+    if (form.isPath) {
+      const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+      if (typeof item.name === 'string' && item.name.toLowerCase() !== spot.name.toLowerCase()) {
+        throw badRequest('The item name in the request body must match the name in the path.', 'invalidRequest');
+      }
+      session = createSession(c.dc, {
+        parent: spot.parent, target: spot.existing, name: spot.name, behavior: parseConflict(behaviorRaw, 'fail'),
+        declaredSize: declared, deferCommit, ifMatch,
+      });
+    } else {
+      const t = target(c);
+      requireFile(t);
+      const parent = loadTarget(c.dc, t.node.parentId);
+      session = createSession(c.dc, {
+        parent, target: t, name: String(t.item.fields.FileLeafRef), behavior: 'replace', declaredSize: declared, deferCommit, ifMatch,
+      });
+    }
+    return ok(withContext(`${c.ctx.baseUrl}/$metadata#microsoft.graph.uploadSession`, session));
+  }), { ...WRITE, doc: `${LEARN}/driveitem-createuploadsession` });
+
+  // Versions.
+  r.get(`${p}/versions`, on('read', (c) => {
+    const t = target(c);
+    const context = `${itemPath(c, t)}/versions`;
+    if (t.kind === 'root' || t.node.isFolder) return ok({ '@odata.context': context, value: [] });
+    const sel = selectOf(c.ctx);
+    return ok({ '@odata.context': context, value: versionsOf(c.dc, t.node, t.item).map((v) => versionJson(c.dc, t.node, v, sel)) });
+  }), { ...READ, doc: `${LEARN}/driveitem-list-versions` });
+
+  r.get(`${p}/versions/{versionId}`, on('read', (c) => {
+    const t = target(c);
+    requireFile(t);
+    const v = findVersion(c.dc, t.node, t.item, c.ctx.params.versionId!);
+    return ok(withContext(`${itemPath(c, t)}/versions/$entity`, versionJson(c.dc, t.node, v, selectOf(c.ctx))));
+  }), { ...READ, doc: `${LEARN}/driveitemversion-get` });
+
+  r.get(`${p}/versions/{versionId}/content`, on('read', (c) => {
+    const t = target(c);
+    requireFile(t);
+    const v = findVersion(c.dc, t.node, t.item, c.ctx.params.versionId!);
+    return redirect(downloadUrl(c.dc, t.item, v.label));
+  }), { ...READ, doc: `${LEARN}/driveitemversion-get-contents` });
+
+  r.post(`${p}/versions/{versionId}/restoreVersion`, on('contribute', (c) => {
+    const t = target(c);
+    requireFile(t);
+    restoreVersion(c.dc, t, c.ctx.params.versionId!);
+    return noContent();
+  }), { ...WRITE, doc: `${LEARN}/driveitemversion-restore` });
+
+  // Check out / check in.
+  r.post(`${p}/checkout`, on('contribute', (c) => {
+    checkout(c.dc, target(c));
+    return noContent();
+  }), { ...WRITE, doc: `${LEARN}/driveitem-checkout` });
+
+  r.post(`${p}/checkin`, on('contribute', async (c) => {
+    const t = target(c);
+    const body = await readJson(c.ctx);
+    const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment);
+    const checkInAs = body.checkInAs === undefined || body.checkInAs === null ? '' : String(body.checkInAs);
+    checkin(c.dc, t, comment, checkInAs);
+    return noContent();
+  }), { ...WRITE, doc: `${LEARN}/driveitem-checkin` });
+
+  // The list item behind the file.
+  r.get(`${p}/listItem`, on('read', (c) => {
+    const t = target(c);
+    if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
+    const fx = parseExpand(q(c.ctx.query, 'expand')).find((e) => e.name.toLowerCase() === 'fields');
+    const base = `${itemPath(c, t)}/listItem`;
+    const body = listItemJson(c.dc, c.ctx.baseUrl, t.node, t.item, fx ? { select: parseSelect(fx.options.$select ?? null) } : null, `${base}/fields/$entity`);
+    return ok(withContext(`${base}/$entity`, body));
+  }), { ...READ, doc: `${LEARN}/listitem-get` });
+
+  r.get(`${p}/listItem/fields`, on('read', (c) => {
+    const t = target(c);
+    if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
+    return ok(withContext(`${itemPath(c, t)}/listItem/fields/$entity`, fieldsJson(c.dc, c.ctx.baseUrl, t.node, t.item, selectOf(c.ctx))));
+  }), { ...READ, doc: `${LEARN}/listitem-get` });
+
+  r.patch(`${p}/listItem/fields`, on('contribute', async (c) => {
+    const t = target(c);
+    if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
+    checkIfMatch(c.ctx.headers.get('if-match'), t.item);
+    const next = patchFields(c.dc, t, await c.ctx.json<unknown>());
+    if (next.kind === 'root') throw notFound();
+    return ok(withContext(`${itemPath(c, t)}/listItem/fields/$entity`, fieldsJson(c.dc, c.ctx.baseUrl, next.node, next.item, null)));
+  }), { ...WRITE, doc: `${LEARN}/listitem-update` });
+
+  // The item itself.
+  registerItemSelf(emu, p, on);
+}
+
+function registerItemSelf(emu: Emu, p: string, on: (need: Need, fn: (c: Call) => RouteResult | Promise<RouteResult>) => Handler): void {
+  const r = emu.router;
+  r.get(p, on('read', (c) => {
+    const t = target(c);
+    if (notModified(c.ctx.headers.get('if-none-match'), t, c.dc)) return { status: 304 };
+    return ok(withContext(itemContext(c, t), render(c, t)));
+  }), { ...READ, doc: `${LEARN}/driveitem-get` });
+
+  r.patch(p, on('contribute', async (c) => {
+    const t = target(c);
+    checkDriveIfMatch(c.ctx.headers.get('if-match'), t, c.dc);
+    const body = await c.ctx.json<Record<string, unknown>>();
+    const patch: ItemPatch = {
+      name: body.name,
+      description: body.description,
+      parentReference: body.parentReference && typeof body.parentReference === 'object' ? (body.parentReference as ItemPatch['parentReference']) : undefined,
+    };
+    const next = patchItem(c.dc, t, patch, conflictParam(c.ctx, body, 'fail'));
+    return ok(withContext(`${c.meta}/items/$entity`, render(c, next)));
+  }), { ...WRITE, doc: `${LEARN}/driveitem-update` });
+
+  r.delete(p, on('contribute', (c) => {
+    const t = target(c);
+    checkDriveIfMatch(c.ctx.headers.get('if-match'), t, c.dc);
+    deleteTarget(c.dc, t);
+    return noContent();
+  }), { ...WRITE, doc: `${LEARN}/driveitem-delete` });
+}
+
+/** `/root:/{path}` without the closing colon (Graph accepts both); registered after every colon form. */
+function registerBarePath(emu: Emu, prefix: Prefix): void {
+  const bare: Form[] = [
+    { suffix: '/root:/{path*}', isPath: true, base: () => 'root' },
+    { suffix: '/items/{itemId}:/{path*}', isPath: true, base: (ctx) => ctx.params.itemId! },
+  ];
+  for (const form of bare) {
+    const on = (need: Need, fn: (c: Call) => RouteResult | Promise<RouteResult>): Handler => (ctx) => fn(openCall(emu, ctx, prefix, form, need));
+    registerItemSelf(emu, `${prefix.pattern}${form.suffix}`, on);
+  }
+}
+
+// ---------- pre-authenticated URLs (no bearer token) ----------
+
+function registerPublic(emu: Emu): void {
+  const r = emu.publicRouter;
+  const doc = (page: string) => ({ ...PUBLIC, doc: `${LEARN}/${page}` });
+
+  r.get('/_download/{token}', (ctx) => {
+    const claim = verifyDownload(emu.db, ctx.params.token!);
+    if (!claim) throw new GraphHttpError(401, 'unauthenticated', 'The download URL is not valid.');
+    if (claim.exp < emu.now().getTime()) throw new GraphHttpError(401, 'unauthenticated', 'The download URL has expired; request the item again for a fresh one.');
+    const item = getItem(emu.db, claim.l, claim.i);
+    const blob = item ? contentAt(emu.db, claim.l, claim.i, claim.v) : undefined;
+    if (!item || !blob) throw notFound('The resource could not be found.', 'itemNotFound');
+    const version = itemVersions(emu.db, claim.l, claim.i).find((v) => v.label === claim.v);
+    const name = String((version?.fields ?? item.fields).FileLeafRef ?? 'file');
+    const bytes = blobBytes(emu.db, blob.sha256);
+    const headers: Record<string, string> = {
+      'Content-Type': mimeTypeOf(name),
+      'Accept-Ranges': 'bytes',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      ETag: `"{${item.uid.toUpperCase()}},${versionLabel(item)}"`,
+    };
+    const range = parseRange(ctx.headers.get('range'), bytes.byteLength);
+    if (!range) return { status: 200, body: bytes, headers };
+    return {
+      status: 206,
+      body: bytes.subarray(range.start, range.end + 1),
+      headers: { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${bytes.byteLength}` },
+    };
+  }, doc('driveitem-get-content'));
+
+  const noBearer = (ctx: Ctx) => {
+    if (ctx.headers.get('authorization')) {
+      throw new GraphHttpError(401, 'unauthenticated', 'Upload URLs are pre-authenticated: do not send an Authorization header with requests to uploadUrl.');
+    }
+  };
+
+  r.put('/_upload/{token}', async (ctx) => {
+    noBearer(ctx);
+    const bytes = await ctx.bytes();
+    const res = putFragment(emu, ctx.params.token!, ctx.headers.get('content-range'), bytes, ctx.url.origin);
+    return finishUpload(ctx, res);
+  }, doc('driveitem-createuploadsession'));
+
+  r.post('/_upload/{token}', (ctx) => {
+    noBearer(ctx);
+    return finishUpload(ctx, commitDeferred(emu, ctx.params.token!, ctx.url.origin));
+  }, doc('driveitem-createuploadsession'));
+
+  r.get('/_upload/{token}', (ctx) => ok(sessionStatus(emu, ctx.params.token!)), doc('driveitem-createuploadsession'));
+
+  r.delete('/_upload/{token}', (ctx) => {
+    noBearer(ctx);
+    cancelSession(emu, ctx.params.token!);
+    return noContent();
+  }, doc('driveitem-createuploadsession'));
+}
+
+function finishUpload(ctx: Ctx, res: ReturnType<typeof putFragment>): RouteResult {
+  if (!res.ctx || !res.target) return ok(res.body, res.status);
+  const body = targetJson(res.ctx, res.target, {});
+  const context = `${ctx.url.origin}/v1.0/$metadata#drives('${enc(res.ctx.drive.id)}')/items/$entity`;
+  return ok(withContext(context, body), res.status);
 }

@@ -30,6 +30,7 @@ import {
   type ListRow,
   type ListSettings,
 } from '../services/lists.js';
+import { libraryItemForViewer, assertLibraryItemWritable, visibleVersionLabel } from '../services/driveRules.js';
 import { createListIn, urlNameOf } from '../services/listFactory.js';
 import {
   buildColumn,
@@ -234,7 +235,7 @@ function getList(ctx: Ctx): RouteResult {
     } else if (what === 'items') {
       const p = pctx(ctx, site, list);
       const fields = fieldsExpand(parseExpand(e.options.$expand ?? null));
-      const items = itemsOf(ctx.emu.db, list.id);
+      const items = visibleItems(ctx, list);
       body.items = items.slice(0, DEFAULT_PAGE_SIZE).map((i) => presentItem(p, i, { fields, select: parseSelect(e.options.$select) }));
       if (items.length > DEFAULT_PAGE_SIZE) {
         const last = items[DEFAULT_PAGE_SIZE - 1]!;
@@ -329,7 +330,7 @@ function listItems(ctx: Ctx): RouteResult {
   const after = token ? decodeSkipToken(cq, token) : null;
   const fields = fieldsExpand(parseExpand(q(ctx.query, 'expand')));
   const select = parseSelect(q(ctx.query, 'select'));
-  const page = pageItems(itemEval(ctx, list, p.columns), cq, itemsOf(db, list.id), after, Math.max(size, 1));
+  const page = pageItems(itemEval(ctx, list, p.columns), cq, visibleItems(ctx, list), after, Math.max(size, 1));
   const body: Record<string, unknown> = {
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items${fields ? '(fields())' : ''}`),
     value: size === 0 ? [] : page.rows.map((i) => presentItem(p, i, { fields, select })),
@@ -342,10 +343,35 @@ function itemOf(ctx: Ctx, list: ListRow): ItemRow {
   return requireItem(ctx.emu.db, list.id, ctx.params.itemId ?? '');
 }
 
+/**
+ * The item as the caller may see it. In a library with minor versions, draft item security hides
+ * drafts from readers: they get the last major version, and a never-published file does not exist.
+ */
+function visibleItemOf(ctx: Ctx, list: ListRow): ItemRow {
+  const item = libraryItemForViewer(ctx.emu.db, list, itemOf(ctx, list), ctx.principal.userId);
+  if (!item) throw notFound('The specified list item was not found.', 'itemNotFound');
+  return item;
+}
+
+/** Every item of the list as the caller may see it (see `visibleItemOf`). */
+function visibleItems(ctx: Ctx, list: ListRow): ItemRow[] {
+  const out: ItemRow[] = [];
+  for (const i of itemsOf(ctx.emu.db, list.id)) {
+    const seen = libraryItemForViewer(ctx.emu.db, list, i, ctx.principal.userId);
+    if (seen) out.push(seen);
+  }
+  return out;
+}
+
+/** True when the caller sees the item's drafts (the latest version is what they get back). */
+function seesLatest(ctx: Ctx, list: ListRow, item: ItemRow): boolean {
+  return libraryItemForViewer(ctx.emu.db, list, item, ctx.principal.userId) === item;
+}
+
 function getItemRoute(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
   const fields = fieldsExpand(parseExpand(q(ctx.query, 'expand')));
   return ok({
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items/$entity`),
@@ -356,7 +382,7 @@ function getItemRoute(ctx: Ctx): RouteResult {
 function getFields(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
   return ok({
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items('${item.id}')/fields/$entity`),
     ...presentFields(pctx(ctx, site, list), item, parseSelect(q(ctx.query, 'select'))),
@@ -389,8 +415,9 @@ async function createItemRoute(ctx: Ctx): Promise<RouteResult> {
 /** Shared by PATCH .../items/{id}/fields and PATCH .../items/{id} with `{ fields }`. */
 async function applyFieldUpdate(ctx: Ctx, list: ListRow, input: unknown): Promise<ItemRow> {
   const { db } = ctx.emu;
-  const item = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
   requireItemWrite(ctx, list, item);
+  assertLibraryItemWritable(db, list, item, ctx.principal.userId);
   checkIfMatch(ctx.headers.get('if-match'), item);
   const columns = columnsOf(db, list.id);
   const wctx: WriteContext = { db, list, columns, item };
@@ -430,8 +457,9 @@ async function patchItem(ctx: Ctx): Promise<RouteResult> {
 function deleteItemRoute(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
   requireItemWrite(ctx, list, item);
+  assertLibraryItemWritable(ctx.emu.db, list, item, ctx.principal.userId, false);
   checkIfMatch(ctx.headers.get('if-match'), item);
   ctx.emu.db.transaction(() => deleteItem(ctx.emu.db, item, nowIso(ctx.emu)))();
   return noContent();
@@ -440,20 +468,24 @@ function deleteItemRoute(ctx: Ctx): RouteResult {
 function listVersions(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = itemOf(ctx, list);
+  const latest = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
+  const drafts = seesLatest(ctx, list, latest);
   const p = pctx(ctx, site, list);
   const fields = fieldsExpand(parseExpand(q(ctx.query, 'expand')));
   return ok({
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items('${item.id}')/versions`),
-    value: itemVersions(ctx.emu.db, list.id, item.id).map((v) => presentVersion(p, item, v, fields?.select ?? null)),
+    value: itemVersions(ctx.emu.db, list.id, item.id).filter((v) => visibleVersionLabel(v.label, drafts)).map((v) => presentVersion(p, item, v, fields?.select ?? null)),
   });
 }
 
 function getVersion(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = itemOf(ctx, list);
-  const v = itemVersions(ctx.emu.db, list.id, item.id).find((x) => x.label === ctx.params.versionId);
+  const latest = itemOf(ctx, list);
+  const item = visibleItemOf(ctx, list);
+  const drafts = seesLatest(ctx, list, latest);
+  const v = itemVersions(ctx.emu.db, list.id, item.id).find((x) => x.label === ctx.params.versionId && visibleVersionLabel(x.label, drafts));
   if (!v) throw notFound('The specified version was not found', 'itemNotFound');
   const fields = fieldsExpand(parseExpand(q(ctx.query, 'expand')));
   return ok({
@@ -473,11 +505,11 @@ function itemsDelta(ctx: Ctx): RouteResult {
   const page = deltaPage(ctx.emu.db, list.id, ctx.query.get('token'), Math.max(size, 1), fresh);
   const body: Record<string, unknown> = {
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items`),
-    value: page.entries.map((e) =>
-      e.kind === 'item'
-        ? presentItem(p, e.item, { fields, select })
-        : { id: String(e.id), parentReference: { id: list.id, siteId: site.id }, deleted: { state: 'deleted' } },
-    ),
+    value: page.entries.flatMap((e) => {
+      if (e.kind !== 'item') return [{ id: String(e.id), parentReference: { id: list.id, siteId: site.id }, deleted: { state: 'deleted' } }];
+      const seen = libraryItemForViewer(ctx.emu.db, list, e.item, ctx.principal.userId);
+      return seen ? [presentItem(p, seen, { fields, select })] : [];
+    }),
   };
   if (page.next) body['@odata.nextLink'] = linkWith(ctx, ctx.path, { token: page.next }, ['token']);
   if (page.delta) body['@odata.deltaLink'] = linkWith(ctx, ctx.path, { token: page.delta }, ['token']);
@@ -592,6 +624,7 @@ export function register(emu: Emu): void {
   const p = emu.publicRouter;
   p.get('/_dev/lists/{listId}/permissions', (ctx) => ok(describePermissions(ctx, devList(ctx))), dev('Shows whether a list inherits its site permissions, and its grants.'));
   p.put('/_dev/lists/{listId}/permissions', putPermissions, dev('Sets unique list permissions ({grants:[{group|user, level}]}) or restores inheritance ({inherit:true}), as an admin does in List settings.'));
+  p.get('/_dev/lists/{listId}/settings', (ctx) => { const list = devList(ctx); return ok({ listId: list.id, settings: list.settings }); }, dev('Shows a list\'s List settings (writeSecurity, enableMinorVersions, requireCheckout, draftVisibility).'));
   p.patch('/_dev/lists/{listId}/settings', patchSettings, dev('Changes List settings: writeSecurity (all|own), enableMinorVersions, requireCheckout, draftVisibility.'));
   p.post(
     '/_dev/lists/{listId}/expireDeltaTokens',

@@ -30,7 +30,7 @@ import {
 /** SharePoint's limit of indexed columns per list (Microsoft support, "Manage large lists and libraries"). */
 export const MAX_INDEXES = 20;
 
-export const TYPE_FACETS = ['text', 'choice', 'number', 'currency', 'dateTime', 'boolean', 'personOrGroup', 'lookup'] as const;
+export const TYPE_FACETS = ['text', 'choice', 'number', 'currency', 'dateTime', 'boolean', 'personOrGroup', 'lookup', 'hyperlinkOrPicture'] as const;
 export type ColumnType = (typeof TYPE_FACETS)[number];
 
 /** Fields every item has, with whether SharePoint indexes them. id/Created/Modified behave as indexed. */
@@ -97,6 +97,7 @@ const FACET_DEFAULTS: Record<ColumnType, Record<string, unknown>> = {
   boolean: {},
   personOrGroup: { allowMultipleSelection: false, chooseFromType: 'peopleOnly', displayAs: 'account' },
   lookup: { allowMultipleValues: false, allowUnlimitedLength: false },
+  hyperlinkOrPicture: { isPicture: false },
 };
 
 /** SharePoint's internal-name encoding: characters outside [A-Za-z0-9_] become `_xHHHH_`. */

@@ -1,0 +1,91 @@
+import type { Db } from '../store/db.js';
+import { GraphHttpError } from '../core/errors.js';
+import { itemVersions, versionLabel, type ItemRow, type ListRow } from './lists.js';
+import { atLeast, effectiveLevel, type PermissionLevel } from './permissions.js';
+import { nodeOfListItem } from './driveStore.js';
+
+/**
+ * Rules of document libraries that both the drive API and the list API must apply to library
+ * items: draft item security (who sees minor versions) and check-out locks.
+ *
+ * SharePoint draft item security for libraries with minor versions. Who sees drafts follows
+ * the library's "Draft Item Security" setting (`settings.draftVisibility`):
+ * - `reader`: anyone who can read the library sees the latest draft;
+ * - `author` (the default here): only users who can edit items (Contribute or higher);
+ * - `approver`: only users who can approve (Full Control here) and the item's author.
+ * Everyone else sees the last major (published) version of each file, its fields and its
+ * bytes, and a file that never had a major version does not exist for them.
+ * Libraries without minor versions have no drafts: everyone sees the latest version.
+ */
+export function seesDrafts(list: ListRow, level: PermissionLevel, item: Pick<ItemRow, 'createdBy'>, userId: string, checkedOutBy?: string | null): boolean {
+  if (!list.settings.enableMinorVersions) return true;
+  switch (list.settings.draftVisibility ?? 'author') {
+    case 'reader':
+      return atLeast(level, 'read');
+    case 'approver':
+      return atLeast(level, 'fullControl') || item.createdBy === userId || checkedOutBy === userId;
+    default:
+      return atLeast(level, 'contribute');
+  }
+}
+
+const isMajor = (label: string): boolean => /^[1-9]\d*\.0$/.test(label);
+
+/** The version of an item a viewer sees, as an item row (fields, version, modified of that version). */
+export function itemAsSeenBy(db: Db, list: ListRow, item: ItemRow, drafts: boolean): ItemRow | undefined {
+  if (drafts || !list.settings.enableMinorVersions || item.contentType === 'Folder') return item;
+  if (isMajor(versionLabel(item))) return item;
+  const major = itemVersions(db, item.listId, item.id).find((v) => isMajor(v.label));
+  if (!major) return undefined;
+  const [m] = major.label.split('.').map(Number);
+  return { ...item, fields: major.fields, modified: major.modified, modifiedBy: major.modifiedBy, versionMajor: m ?? 1, versionMinor: 0 };
+}
+
+/**
+ * For `GET /sites/{s}/lists/{l}/items` on a document library: the item as `userId` may see it
+ * (last major version for readers when drafts are hidden from them), or undefined when the
+ * item does not exist for them. Lists that are not libraries are returned unchanged.
+ */
+export function libraryItemForViewer(db: Db, list: ListRow, item: ItemRow, userId: string): ItemRow | undefined {
+  if (list.template !== 'documentLibrary' || !list.settings.enableMinorVersions) return item;
+  const level = effectiveLevel(db, userId, list.siteId, list.id);
+  const checkedOutBy = nodeOfListItem(db, list.id, item.id)?.checkedOutBy;
+  return itemAsSeenBy(db, list, item, seesDrafts(list, level, item, userId, checkedOutBy));
+}
+
+/** Version labels a viewer may list: all of them when they see drafts, otherwise majors only. */
+export function visibleVersionLabel(label: string, drafts: boolean): boolean {
+  return drafts || isMajor(label);
+}
+
+// ---------- check-out locks ----------
+
+/**
+ * Writes to a file checked out by someone else. The Graph docs list 423 Locked without a code;
+ * the service has been seen answering 423 `accessDenied` ("The file is currently checked out or
+ * locked for editing by another user.") with the inner code `resourceLocked`
+ * (OneDrive/onedrive-api-docs issue 912 and pull request 1199; microsoft/FluidFramework pull request 13489).
+ */
+export const lockedError = () =>
+  new GraphHttpError(423, 'accessDenied', 'The file is currently checked out or locked for editing by another user.', {}, 'resourceLocked');
+
+/**
+ * Editing a file that is not checked out in a library that requires check-out. Graph documents no
+ * response for this; the emulator's choice is 423 `notAllowed`.
+ */
+export const checkoutRequiredError = () =>
+  new GraphHttpError(423, 'notAllowed', 'The file must be checked out before it can be modified (the library requires check out).');
+
+/**
+ * For list-API writes (`PATCH /sites/{s}/lists/{l}/items/{i}/fields`, `DELETE …/items/{i}`) on a
+ * document library item: refuses with 423 when the file is checked out by someone else, and
+ * (for property edits, `edit: true`) when the library requires check-out and the caller has not
+ * checked the file out. Items of other lists pass.
+ */
+export function assertLibraryItemWritable(db: Db, list: ListRow, item: ItemRow, userId: string, edit = true): void {
+  if (list.template !== 'documentLibrary') return;
+  const node = nodeOfListItem(db, list.id, item.id);
+  if (!node) return;
+  if (node.checkedOutBy && node.checkedOutBy !== userId) throw lockedError();
+  if (edit && !node.isFolder && list.settings.requireCheckout && node.checkedOutBy !== userId) throw checkoutRequiredError();
+}
