@@ -19,10 +19,11 @@ export function publicRoutes(emu: Emu): CatalogEntry[] {
 
 /** The route tables of emulator/README.md, generated so they cannot drift from the code. */
 export function routesMarkdown(emu: Emu): string {
-  const lines = ['| Method | Path | Least-privileged delegated scope (any of) | Microsoft Learn page |', '|---|---|---|---|'];
+  const lines = ['| Method | Path | Least-privileged delegated scope | Microsoft Learn page |', '|---|---|---|---|'];
   for (const r of graphRoutes(emu)) {
     const doc = r.doc.startsWith('http') ? `[${r.doc.replace(/^https:\/\/learn\.microsoft\.com\/graph\//, '')}](${r.doc})` : r.doc;
-    lines.push(`| ${r.method} | \`${r.path}\` | ${r.scopes.map((s) => `\`${s}\``).join(', ')} | ${doc} |`);
+    const scope = r.scopes.length === 0 ? 'any valid token' : `\`${r.scopes[0]}\`${r.scopes.length > 1 ? ' or higher' : ''}`;
+    lines.push(`| ${r.method} | \`${r.path}\` | ${scope} | ${doc} |`);
   }
   lines.push('', '| Method | Path (outside Graph, no token) | Purpose |', '|---|---|---|');
   for (const r of publicRoutes(emu)) lines.push(`| ${r.method} | \`${r.path}\` | ${r.doc} |`);

@@ -29,7 +29,7 @@ export class BearerTokenMiddleware implements Middleware {
 }
 
 /** Sets a header on the request whether it lives on a `Request` object or in the fetch options. */
-function setHeader(context: Context, name: string, value: string): void {
+export function setHeader(context: Context, name: string, value: string): void {
   if (typeof Request !== 'undefined' && context.request instanceof Request) {
     context.request.headers.set(name, value);
     return;

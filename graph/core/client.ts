@@ -1,8 +1,9 @@
-import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { Client, HTTPMessageHandler, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import { BearerTokenMiddleware, type TokenProvider } from './bearerToken.js';
+import { DEFAULT_RETRY_POLICY, RetryMiddleware, type RetryPolicy } from './retry.js';
 
 export type { TokenProvider } from './bearerToken.js';
-export type GraphClient = Client;
+export type { RetryPolicy } from './retry.js';
 
 /** The real service; the emulator serves the same paths at `http://127.0.0.1:<port>/v1.0`. */
 export const GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
@@ -12,29 +13,75 @@ export interface GraphClientOptions {
   baseUrl: string;
   /** Called once per request (not per retry) for a bearer token. */
   getToken: TokenProvider;
-  /** Retry tuning for tests; defaults are the library's (3 retries, 3 s delay, 429/503/504 only). */
-  retry?: { maxRetries?: number; delaySeconds?: number };
+  /** Retry tuning; defaults are `DEFAULT_RETRY_POLICY` (3 retries, 1 s doubling backoff, 60 s cap). */
+  retry?: Partial<RetryPolicy>;
 }
 
 /**
- * The single HTTP entry point to Microsoft Graph. Each host injects only a base URL and a token
- * provider. The middleware chain is: bearer token → `RetryHandler` (the only layer that retries;
- * it honours `Retry-After` in seconds on 429/503/504, per https://learn.microsoft.com/graph/throttling)
- * → `HTTPMessageHandler` (fetch).
+ * A Graph connection: the base URL, the retry policy and one middleware chain
+ * (bearer token → our `RetryMiddleware` → the library's `HTTPMessageHandler`).
+ * `graphRequest` (./request.ts) is the only way resource functions use it.
+ */
+export interface GraphClient {
+  /** Service root without a trailing slash, e.g. `https://graph.microsoft.com/v1.0`. */
+  readonly baseUrl: string;
+  readonly retryPolicy: RetryPolicy;
+  /**
+   * The library client (`Client.initWithMiddleware`) over the same chain, for code that wants
+   * its fluent API. Note that it parses and rebuilds URLs, so `graphRequest` does not use it:
+   * nextLinks must be followed verbatim and the library treats only `https://` URLs as absolute.
+   */
+  readonly sdk: Client;
+  /**
+   * Sends a fully built URL through the chain and returns the raw response (any status).
+   * `anonymous` skips the bearer token, for pre-authenticated URLs such as upload sessions.
+   */
+  send(url: string, init: RequestInit, opts?: { anonymous?: boolean }): Promise<Response>;
+}
+
+/**
+ * Creates the single HTTP entry point to Microsoft Graph. Each host injects only a base URL and a
+ * token provider. Retries happen in this chain and nowhere else: 429/503/504 only, honouring
+ * `Retry-After` (https://learn.microsoft.com/graph/throttling).
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const { host, version } = splitBaseUrl(options.baseUrl);
+  const baseUrl = normaliseBaseUrl(options.baseUrl);
+  const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(options.retry ?? {}) };
   const auth = new BearerTokenMiddleware(options.getToken);
-  const retry = new RetryHandler(new RetryHandlerOptions(options.retry?.delaySeconds, options.retry?.maxRetries));
+  const retry = new RetryMiddleware(retryPolicy);
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
   retry.setNext(http);
-  return Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
+  const { host, version } = splitBaseUrl(baseUrl);
+  const sdk = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
+
+  const run = async (head: Middleware, url: string, init: RequestInit): Promise<Response> => {
+    const context: Context = { request: url, options: { ...init } };
+    await head.execute(context);
+    if (!context.response) throw new Error('The Graph middleware chain produced no response.');
+    return context.response;
+  };
+  return {
+    baseUrl,
+    retryPolicy,
+    sdk,
+    send: (url, init, opts) => run(opts?.anonymous ? retry : auth, url, init),
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function normaliseBaseUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.search || url.hash) throw new Error(`Graph base URL must not carry a query or fragment: ${baseUrl}`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /**
- * The client joins `baseUrl`, `defaultVersion` and the path, so `http://h:1/v1.0` becomes host
- * `http://h:1/` and version `v1.0`.
+ * The library client joins `baseUrl`, `defaultVersion` and the path, so `http://h:1/v1.0` becomes
+ * host `http://h:1/` and version `v1.0`.
  */
 function splitBaseUrl(baseUrl: string): { host: string; version: string } {
   const url = new URL(baseUrl);

@@ -15,29 +15,103 @@ export class GraphError extends Error {
     readonly code: string,
     readonly requestId: string | null,
     readonly retryAfterSeconds: number | null,
+    /** The `Location` header, e.g. the fresh enumeration link on a delta 410 Gone. */
+    readonly location: string | null = null,
   ) {
     super(message);
   }
 }
 
-/** Converts whatever the Graph client threw into a `GraphError` (network failures get status 0). */
+/**
+ * Someone else changed the resource since it was read: 412 Precondition Failed for a stale or
+ * invalid `If-Match`, or Planner's 409 Conflict for a conflicting change
+ * (https://learn.microsoft.com/graph/api/resources/planner-overview#common-planner-error-conditions).
+ * The UI shows it as "changed by someone else — reload".
+ */
+export class GraphConflictError extends GraphError {
+  override readonly name: string = 'GraphConflictError';
+}
+
+/** Parses a `Retry-After` value: decimal seconds (`2.128`) or an HTTP date. Negative or bad values give null. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+  if (value == null) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const seconds = Number(trimmed);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds : null;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, (date - now) / 1000);
+}
+
+interface GraphErrorBody {
+  error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> };
+}
+
+/** Reads a header from a fetch `Headers` or a plain record (batch inner responses), case-insensitively. */
+function header(headers: Headers | Record<string, string> | undefined, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? null : (headers[key] ?? null);
+}
+
+function innerRequestId(inner: Record<string, unknown> | undefined): string | null {
+  let cur: Record<string, unknown> | undefined = inner;
+  // innerError may nest; the request-id sits on the outermost one that has it.
+  while (cur) {
+    const id = cur['request-id'];
+    if (typeof id === 'string') return id;
+    const next = cur['innerError'];
+    cur = next && typeof next === 'object' ? (next as Record<string, unknown>) : undefined;
+  }
+  return null;
+}
+
+/**
+ * Builds the error for a failed response from its status, headers and (parsed) Graph error body.
+ * 412 and a 409 whose request carried `If-Match` become `GraphConflictError`.
+ */
+export function errorFromResponse(
+  status: number,
+  headers: Headers | Record<string, string> | undefined,
+  body: unknown,
+  opts: { conditional?: boolean } = {},
+): GraphError {
+  const err = (body && typeof body === 'object' ? (body as GraphErrorBody).error : undefined) ?? {};
+  const code = typeof err.code === 'string' && err.code ? err.code : `http${status}`;
+  const message = typeof err.message === 'string' && err.message ? err.message : `Graph request failed with status ${status}`;
+  const requestId = header(headers, 'request-id') ?? innerRequestId(err.innerError);
+  const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
+  const Kind = status === 412 || (status === 409 && opts.conditional) ? GraphConflictError : GraphError;
+  return new Kind(message, status, code, requestId, retryAfter, header(headers, 'location'));
+}
+
+/** True for the error an aborted fetch or an aborted wait rejects with. */
+export function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+/**
+ * Converts whatever a Graph call threw into a `GraphError` (network failures get status 0 and
+ * code `networkError`). An abort is passed through unchanged: cancelling is not a Graph failure.
+ */
 export function toGraphError(e: unknown): GraphError {
   if (e instanceof GraphError) return e;
   if (e instanceof LibraryGraphError) {
-    const retryAfter = e.headers?.get('retry-after');
-    const seconds = retryAfter != null && retryAfter.trim() !== '' && Number.isFinite(Number(retryAfter)) ? Number(retryAfter) : null;
+    const retryAfter = parseRetryAfter(e.headers?.get('retry-after'));
     const requestId = e.requestId ?? e.headers?.get('request-id') ?? null;
-    return new GraphError(e.message || `Graph request failed with status ${e.statusCode}`, e.statusCode, e.code ?? 'unknown', requestId, seconds);
+    return new GraphError(e.message || `Graph request failed with status ${e.statusCode}`, e.statusCode, e.code ?? 'unknown', requestId, retryAfter);
   }
   const message = e instanceof Error ? e.message : String(e);
   return new GraphError(message, 0, 'networkError', null, null);
 }
 
-/** Runs one Graph call and rethrows any failure as a `GraphError`. */
+/** Runs one Graph call and rethrows any failure as a `GraphError` (aborts pass through). */
 export async function graphCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
+    if (isAbortError(e)) throw e;
     throw toGraphError(e);
   }
 }

@@ -1,6 +1,6 @@
 import type { User } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from '../core/client.js';
-import { graphCall } from '../core/errors.js';
+import { graphRequest } from '../core/request.js';
 
 /**
  * Gets the signed-in user (`GET /me`), with the default set of user properties Graph returns
@@ -10,9 +10,5 @@ import { graphCall } from '../core/errors.js';
  * Microsoft Learn: https://learn.microsoft.com/graph/api/user-get
  */
 export async function getMe(client: GraphClient, signal?: AbortSignal): Promise<User> {
-  return graphCall(() => {
-    const request = client.api('/me');
-    if (signal) request.option('signal', signal);
-    return request.get() as Promise<User>;
-  });
+  return (await graphRequest<User>(client, { path: '/me', signal })).body;
 }

@@ -20,3 +20,13 @@ export const APP_SCOPES = [
   /** Management reviews and audits scheduled as calendar events. */
   'Calendars.ReadWrite',
 ] as const;
+
+/**
+ * The scopes as MSAL requests them from Microsoft Entra ID: each prefixed with the resource of the
+ * configured Graph endpoint (`https://graph.microsoft.com/User.Read`), so a national cloud's Graph
+ * (e.g. `https://graph.microsoft.us`) gets tokens for itself. The emulator takes the bare names.
+ */
+export function msalScopes(graphBaseUrl: string): string[] {
+  const resource = new URL(graphBaseUrl).origin;
+  return APP_SCOPES.map((scope) => `${resource}/${scope}`);
+}
