@@ -1,0 +1,57 @@
+import type { Group } from '@microsoft/microsoft-graph-types';
+import type { GraphClient } from '../core/client.js';
+import { f, renderFilter } from '../core/filter.js';
+import { getAll } from '../core/paging.js';
+import { graphRequest } from '../core/request.js';
+
+/** A group as `getMyGroups` returns it (`$select=id,displayName`). */
+export type GroupRef = Pick<Group, 'id' | 'displayName'> & { '@odata.type'?: string };
+
+/**
+ * The groups the signed-in user is a direct member of (`GET /me/memberOf`, all pages), keeping
+ * only groups (memberOf also returns directory roles and administrative units).
+ *
+ * Minimum delegated scope: `User.Read`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/user-list-memberof
+ */
+export async function getMyGroups(client: GraphClient, signal?: AbortSignal): Promise<GroupRef[]> {
+  const all = await getAll<GroupRef>(client, '/me/memberOf', { query: { $select: 'id,displayName' }, signal });
+  return all.filter((o) => o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group');
+}
+
+/**
+ * Which of `groupIds` the signed-in user is a member of, transitively
+ * (`POST /me/checkMemberGroups`, at most 20 ids per call; longer lists are split).
+ *
+ * Minimum delegated scope: `User.Read` together with `GroupMember.Read.All`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups
+ */
+export async function checkMemberGroups(client: GraphClient, groupIds: readonly string[], signal?: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < groupIds.length; i += 20) {
+    const { body } = await graphRequest<{ value?: string[] }>(client, {
+      method: 'POST',
+      path: '/me/checkMemberGroups',
+      body: { groupIds: groupIds.slice(i, i + 20) },
+      signal,
+    });
+    out.push(...(body?.value ?? []));
+  }
+  return out;
+}
+
+/**
+ * The group whose display name is exactly `displayName` (`GET /groups?$filter=displayName eq '…'`),
+ * or null. Display names are not unique in Entra ID; the first match is returned.
+ *
+ * Minimum delegated scope: `GroupMember.Read.All`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/group-list
+ */
+export async function findGroupByName(client: GraphClient, displayName: string, signal?: AbortSignal): Promise<Group | null> {
+  const { body } = await graphRequest<{ value?: Group[] }>(client, {
+    path: '/groups',
+    query: { $filter: renderFilter(f.eq('displayName', displayName)), $select: 'id,displayName,groupTypes,mail,description' },
+    signal,
+  });
+  return body?.value?.[0] ?? null;
+}

@@ -1,0 +1,23 @@
+/** graph/drive: document libraries, files, upload, check-out/in and versions. */
+export {
+  getSiteDrives,
+  getListDrive,
+  listChildren,
+  createFolder,
+  uploadSmall,
+  uploadLarge,
+  replaceContent,
+  getItemListItem,
+  updateListItemFields,
+  checkout,
+  checkin,
+  getVersions,
+  restoreVersion,
+  downloadUrl,
+  SIMPLE_UPLOAD_MAX_BYTES,
+  UPLOAD_FRAGMENT_MULTIPLE,
+  DEFAULT_UPLOAD_FRAGMENT,
+  type ConflictBehavior,
+  type UploadProgress,
+  type UploadLargeOptions,
+} from './drive.js';

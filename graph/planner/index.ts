@@ -1,0 +1,16 @@
+/** graph/planner: plans, buckets, tasks and task details of the SMS group. */
+export {
+  getGroupPlans,
+  createPlan,
+  getBuckets,
+  createBucket,
+  createTask,
+  getTask,
+  updateTask,
+  getTaskDetails,
+  updateTaskDetails,
+  getMyTasks,
+  getPlanTasks,
+  plannerAssignment,
+  type WithETag,
+} from './planner.js';
