@@ -1,0 +1,121 @@
+/**
+ * The SharePoint settings and per-list permissions of the SMS site (domain §5.4 "Library settings",
+ * §6.2 permission matrix, §6.3 rule 7, §6.4), as data. Microsoft Graph v1.0 can set none of this:
+ * no versioning or draft-visibility property exists on `list`, and list permissions ("stop inheriting")
+ * are outside Graph's v1.0 list API. Provisioning applies it through the emulator's dev endpoints for
+ * `--target emulator`, and prints it as manual steps for an admin on a real tenant.
+ */
+import { SMS_GROUPS, smsDocuments, competenceEvidence, acknowledgements, auditTrail, type SmsGroupName } from '../schema/index.js';
+
+/** SharePoint permission levels, lowest first (Read < Contribute < Edit < Full Control). */
+export type PermissionLevel = 'read' | 'contribute' | 'edit' | 'fullControl';
+
+/** One grant of a permission level to an Entra group. */
+export interface GroupGrant {
+  readonly group: SmsGroupName;
+  readonly level: PermissionLevel;
+}
+
+/**
+ * List settings an admin sets in SharePoint's List settings pages (names as the emulator's
+ * `PATCH /_dev/lists/{id}/settings` takes them).
+ */
+export interface ListSettingsPlan {
+  /** "Advanced settings → Item-level permissions → Create and Edit access": all items, or only their own. */
+  readonly writeSecurity?: 'all' | 'own';
+  /** "Versioning settings → Create major and minor (draft) versions". */
+  readonly enableMinorVersions?: boolean;
+  /** "Versioning settings → Draft item security": who sees drafts ('approver' = only editors and approvers). */
+  readonly draftVisibility?: 'reader' | 'author' | 'approver';
+}
+
+/** What provisioning wants for one list beyond its columns. */
+export interface ListAccessPlan {
+  /** Schema key of the list. */
+  readonly listKey: string;
+  readonly settings?: ListSettingsPlan;
+  /** Unique permissions (the list stops inheriting from the site). Absent = inherit the site's. */
+  readonly grants?: readonly GroupGrant[];
+  /** Why, in one sentence (printed with the manual step for a real tenant). */
+  readonly reason: string;
+}
+
+/**
+ * The site's own grants (set when the site is created, mirrored by the emulator seed): SMS-Managers
+ * Full Control; DocumentControllers, ProcessOwners, TopManagement and InternalAuditors Contribute;
+ * AllStaff Read. Registers inherit these, so "registers are Read for all staff" holds without a
+ * per-list step.
+ */
+export const SITE_GRANTS: readonly GroupGrant[] = [
+  { group: SMS_GROUPS.managers, level: 'fullControl' },
+  { group: SMS_GROUPS.documentControllers, level: 'contribute' },
+  { group: SMS_GROUPS.processOwners, level: 'contribute' },
+  { group: SMS_GROUPS.topManagement, level: 'contribute' },
+  { group: SMS_GROUPS.internalAuditors, level: 'contribute' },
+  { group: SMS_GROUPS.allStaff, level: 'read' },
+];
+
+/**
+ * Per-list settings and unique permissions. Every unique grant set keeps SMS-Managers at Full
+ * Control, so the SMS manager who provisions never locks themself out.
+ */
+export const LIST_ACCESS: readonly ListAccessPlan[] = [
+  {
+    listKey: smsDocuments.key,
+    settings: { enableMinorVersions: true, draftVisibility: 'approver' },
+    reason: 'Major and minor versions (minor = draft, major = published); draft item security: only people who can edit or approve see drafts (§5.4).',
+  },
+  {
+    listKey: acknowledgements.key,
+    settings: { writeSecurity: 'own' },
+    grants: [
+      { group: SMS_GROUPS.managers, level: 'fullControl' },
+      { group: SMS_GROUPS.documentControllers, level: 'edit' },
+      { group: SMS_GROUPS.allStaff, level: 'contribute' },
+    ],
+    reason: 'Every member of staff records their own acknowledgement and may change only their own items (§6.3 rule 7); document controllers and the SMS manager manage all of them.',
+  },
+  {
+    listKey: auditTrail.key,
+    settings: { writeSecurity: 'own' },
+    grants: [
+      { group: SMS_GROUPS.managers, level: 'fullControl' },
+      { group: SMS_GROUPS.allStaff, level: 'contribute' },
+    ],
+    reason: 'Anyone whose action changes a register appends an audit entry; nobody but the SMS manager may change someone else’s entry (7.5.3).',
+  },
+  {
+    listKey: competenceEvidence.key,
+    grants: [
+      { group: SMS_GROUPS.managers, level: 'fullControl' },
+      { group: SMS_GROUPS.topManagement, level: 'read' },
+    ],
+    reason: 'Competence evidence is restricted; employees see their own evidence through the app (§6.4).',
+  },
+];
+
+/** The access plan of a list, if it has one. */
+export function accessPlanOf(listKey: string): ListAccessPlan | undefined {
+  return LIST_ACCESS.find((a) => a.listKey === listKey);
+}
+
+/** Human wording of a settings plan, as an admin finds it in SharePoint's List settings. */
+export function describeSettings(s: ListSettingsPlan): string[] {
+  const out: string[] = [];
+  if (s.enableMinorVersions !== undefined) {
+    out.push(`Versioning settings → "Create major and minor (draft) versions" ${s.enableMinorVersions ? 'on' : 'off'}`);
+  }
+  if (s.draftVisibility !== undefined) {
+    const who = { reader: 'Any user who can read items', author: 'Only users who can edit items', approver: 'Only users who can approve items (and the author of the item)' }[s.draftVisibility];
+    out.push(`Versioning settings → Draft item security: "${who}"`);
+  }
+  if (s.writeSecurity !== undefined) {
+    out.push(`Advanced settings → Item-level permissions → Create and Edit access: "${s.writeSecurity === 'own' ? 'Create items and edit items that were created by the user' : 'Create and edit all items'}"`);
+  }
+  return out;
+}
+
+/** SharePoint's display name of a permission level. */
+export function levelName(level: PermissionLevel): string {
+  return { read: 'Read', contribute: 'Contribute', edit: 'Edit', fullControl: 'Full Control' }[level];
+}

@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { createGraphClient, GRAPH_BASE_URL, type GraphClient } from '../graph/core/index.js';
+import { getSite } from '../graph/sites/index.js';
+import { provision, ProvisionAbortedError, ProvisionError, type ProvisionTarget } from '../graph/provisioning/engine.js';
+import { DEFAULT_EMULATOR_ORIGIN, SMS_MANAGER_UPN, SMS_SITE_URL, emulatorGraphClient } from '../graph/provisioning/emulatorTarget.js';
+
+/**
+ * `npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>]`
+ *
+ * Creates what the SMS needs in the SMS group's site: the SMS Documents and SMS Records libraries,
+ * every register and system list of graph/schema with its columns and indexes, list settings and
+ * permissions, and the Planner plan "SMS Actions" with its buckets. Safe to run again: a second
+ * run prints "no changes"; a run that stopped halfway is finished by the next one.
+ *
+ * Target emulator (default when --site is an emulator URL such as http://127.0.0.1:4000/sites/KestrelSMS,
+ * or when EMULATOR_URL is set): signs in through the emulator's dev endpoint as the SMS manager.
+ * Target graph: Microsoft Graph v1.0 with the delegated access token in GRAPH_TOKEN (see USAGE).
+ *
+ * Exit codes: 0 done (warnings are printed but do not fail the run), 1 a step failed or the run was
+ * interrupted, 2 bad arguments or no token.
+ */
+export const USAGE = `usage: npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>]
+
+  --site     The SMS site: its URL (https://contoso.sharepoint.com/sites/SMS), its Graph id, or an
+             emulator URL (http://127.0.0.1:4000/sites/KestrelSMS). Default for the emulator:
+             ${SMS_SITE_URL}
+  --target   emulator (default when --site is an emulator URL or EMULATOR_URL is set) or graph.
+  --dry-run  Print the plan; change nothing.
+  --group    The Microsoft 365 group that owns the Planner plan, by id or display name
+             (default: the group named like the site, e.g. "Kestrel SMS").
+
+Emulator: origin from the --site URL, else EMULATOR_URL, else http://127.0.0.1:4000. The token comes
+from POST {origin}/_dev/token for the SMS manager ${SMS_MANAGER_UPN}.
+
+Real tenant (--target graph): put a delegated Microsoft Graph access token of a site owner who is a
+member of the SMS group in GRAPH_TOKEN. With the Azure CLI:
+  az login --allow-no-subscriptions
+  export GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)
+The token needs Sites.Manage.All (create lists and columns), Group.Read.All or GroupMember.Read.All
+(find the group) and Tasks.ReadWrite (Planner). The Azure CLI's token carries only the scopes its
+own app registration has been granted in your tenant; if a step fails with 403, get a token with those
+scopes another way (e.g. Graph Explorer → Modify permissions → Access token). Tokens last about an
+hour. Library versioning, draft item security, compound indexes and list permissions cannot be set
+through Graph v1.0: the run ends with these as manual steps for the admin.`;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a URL on this machine (`http://127.0.0.1:4000/...`, `http://localhost:4000/...`): the emulator. */
+export function isEmulatorUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export interface CliSettings {
+  target: ProvisionTarget;
+  site: string;
+  dryRun: boolean;
+  group?: string;
+  emulatorOrigin?: string;
+}
+
+/** Parses the command line and environment into settings (throws a message for bad arguments). */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSettings | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      site: { type: 'string' },
+      target: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      group: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const site = values.site;
+  if (values.target !== undefined && values.target !== 'emulator' && values.target !== 'graph') {
+    throw new Error(`--target must be emulator or graph, not '${values.target}'`);
+  }
+  const target: ProvisionTarget =
+    (values.target as ProvisionTarget | undefined) ?? ((site && isEmulatorUrl(site)) || env.EMULATOR_URL ? 'emulator' : site ? 'graph' : 'emulator');
+  if (target === 'graph' && !site) throw new Error('--site is required with --target graph');
+  const emulatorOrigin = target === 'emulator' ? (site && isEmulatorUrl(site) ? new URL(site).origin : (env.EMULATOR_URL || DEFAULT_EMULATOR_ORIGIN)).replace(/\/+$/, '') : undefined;
+  return { target, site: site ?? SMS_SITE_URL, dryRun: values['dry-run'] === true, group: values.group, emulatorOrigin };
+}
+
+/**
+ * The site argument as provision() takes it. An emulator URL keeps only its path and gets the
+ * tenant's SharePoint host name from the root site (`GET /sites/root` → siteCollection.hostname).
+ */
+async function siteArgument(client: GraphClient, settings: CliSettings): Promise<{ siteId?: string; siteUrl?: string }> {
+  const { site } = settings;
+  if (isEmulatorUrl(site)) {
+    const root = await getSite(client, 'root');
+    const host = root.siteCollection?.hostname ?? (root.webUrl ? new URL(root.webUrl).hostname : undefined);
+    if (!host) throw new Error('The emulator did not say which SharePoint host it serves (GET /sites/root).');
+    const path = new URL(site).pathname.replace(/\/+$/, '');
+    return { siteUrl: `https://${host}${path}` };
+  }
+  return /^https?:\/\//i.test(site) ? { siteUrl: site } : { siteId: site };
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<number> {
+  let settings: CliSettings | 'help';
+  try {
+    settings = parseCli(argv, env);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (settings === 'help') {
+    log(USAGE);
+    return 0;
+  }
+  let client: GraphClient;
+  if (settings.target === 'emulator') {
+    client = emulatorGraphClient(settings.emulatorOrigin ?? DEFAULT_EMULATOR_ORIGIN);
+  } else {
+    const token = env.GRAPH_TOKEN;
+    if (!token) {
+      console.error(`GRAPH_TOKEN is not set.\n\n${USAGE}`);
+      return 2;
+    }
+    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? GRAPH_BASE_URL, getToken: async () => token });
+  }
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const started = performance.now();
+  try {
+    const site = await siteArgument(client, settings);
+    const group = settings.group;
+    const result = await provision({
+      client,
+      ...site,
+      ...(group ? (GUID.test(group) ? { groupId: group } : { groupName: group }) : {}),
+      target: settings.target,
+      dryRun: settings.dryRun,
+      emulatorOrigin: settings.emulatorOrigin,
+      signal: controller.signal,
+      log,
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = settings.dryRun ? `${result.planned.length} step(s) planned` : `${result.created.length} step(s) done`;
+    log(`finished in ${seconds} s: ${what}, ${result.unchanged} unchanged, ${result.warnings.length} warning(s)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ProvisionAbortedError) {
+      console.error(e.message);
+      return 1;
+    }
+    if (e instanceof ProvisionError) {
+      console.error(`${e.message}\nThe ${e.completed.length} step(s) before it are done; fix the cause and run provisioning again to continue.`);
+      return 1;
+    }
+    console.error(`Provisioning failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
