@@ -6,16 +6,19 @@ import { startEmulator, type RunningEmulator } from '../emulator/server.js';
 import { faultsFromEnv } from '../emulator/core/faults.js';
 import { sms365ViteConfig } from '../vite.config.js';
 import { emulatorRuntimeConfig } from './runtime-config.js';
+import { ensureDemoContent } from './demo/firstStart.js';
 
 /**
- * `npm start [-- --port <emulator port>] [--data <dir>] [--reset] [--app-port <port>]`
+ * `npm start [-- --port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo]`
  *
  * Starts the Microsoft 365 emulator in-process (port 4000 or --port / EMULATOR_PORT, data in
  * .data/emulator, seeded with the demo tenant on first start) and the Vite dev server (port 5173
  * or the next free one), which serves `/sms365.config.json` pointing the app at the emulator.
+ * On first start it also provisions the demo SMS site and seeds the demo content (scripts/demo);
+ * later starts see the `DemoSeeded` marker and skip it. `--no-demo` skips it altogether.
  * Ctrl+C stops both.
  */
-const USAGE = 'usage: npm start -- [--port <emulator port>] [--data <dir>] [--reset] [--app-port <port>]';
+const USAGE = 'usage: npm start -- [--port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo]';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: process.env.EMULATOR_DATA ?? '.data/emulator' },
     reset: { type: 'boolean', default: false },
     'app-port': { type: 'string', default: process.env.APP_PORT ?? '5173' },
+    'no-demo': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -60,6 +64,16 @@ try {
   process.exit(1);
 }
 
+let demoNote = '';
+if (!values['no-demo']) {
+  try {
+    const demo = await ensureDemoContent({ origin: emulator.origin, graphBaseUrl: emulator.graphBaseUrl, log: (line) => console.log(line) });
+    if (!demo.alreadyDone) demoNote = `   (provisioned and seeded the demo content: ${demo.requests} requests, ${(demo.milliseconds / 1000).toFixed(1)} s)`;
+  } catch (e) {
+    console.error(`Seeding the demo content failed: ${(e as Error).message}\nThe app starts anyway; run npm start again to finish the seed (it continues where it stopped).`);
+  }
+}
+
 const vite = await createServer({
   ...sms365ViteConfig(() => emulatorRuntimeConfig(emulator.origin)),
   configFile: false,
@@ -73,7 +87,7 @@ console.log(`
 
   App (Vite dev server)     ${appUrl}
   Microsoft 365 emulator    ${emulator.origin}   (Graph: ${emulator.graphBaseUrl})
-  Emulator data             ${path.relative(process.cwd(), dataDir) || '.'}${firstStart ? '   (seeded the demo tenant)' : ''}
+  Emulator data             ${path.relative(process.cwd(), dataDir) || '.'}${firstStart ? '   (seeded the demo tenant)' : ''}${demoNote}
 
   Press Ctrl+C to stop.
 `);

@@ -1,0 +1,206 @@
+/**
+ * Seeds register and detail list items in bulk with `$batch`: reads which keys exist first (so
+ * a rerun after a crash creates only what is missing), resolves people and lookups to ids, and
+ * defers lookups whose target does not exist yet to a second pass of PATCHes.
+ */
+import { batch, batchBody, type BatchRequest } from '../../graph/core/batch.js';
+import { createItemRequest, updateItemFieldsRequest } from '../../graph/lists/batchRequests.js';
+import { listItems, type ListItem } from '../../graph/lists/index.js';
+import { columnOf, requireList, type SmsListSchema } from '../../graph/schema/index.js';
+import type { GraphClient } from '../../graph/core/client.js';
+import { count, listIdOf, recall, remember, type SeedContext } from './context.js';
+import type { ItemLink, PersonKey, SeedItem, SeedList } from './types.js';
+
+/** The column that identifies a seeded item in each list (unique per list). */
+export function keyColumnOf(schema: SmsListSchema): string {
+  if (schema.key === 'smsSettings') return 'Key';
+  if (schema.key === 'smsSequences') return 'SequenceName';
+  if (schema.key === 'smsDocuments') return 'DocId';
+  if (schema.columns.some((c) => c.name === 'Ref') && schema.key !== 'smsRecords') return 'Ref';
+  return 'Title';
+}
+
+/** A lookup (or item-id number) that waits for its target to be seeded. */
+interface Deferred {
+  list: string;
+  key: string;
+  column: string;
+  kind: 'lookup' | 'id';
+  target: ItemLink | readonly ItemLink[];
+}
+
+/** Work left for the second pass. */
+export interface PendingLinks {
+  items: Deferred[];
+}
+
+export const newPendingLinks = (): PendingLinks => ({ items: [] });
+
+/**
+ * Every item of a list with its key column and eTag, registered in the context. Returns the
+ * keys found.
+ */
+export async function loadExisting(ctx: SeedContext, client: GraphClient, listKey: string): Promise<Set<string>> {
+  const schema = requireList(listKey);
+  const keyColumn = keyColumnOf(schema);
+  const found = new Set<string>();
+  const listId = listIdOf(ctx, listKey);
+  let page = await listItems(client, ctx.siteId, listId, { select: [keyColumn], top: 500 });
+  const take = (items: ListItem[]) => {
+    for (const item of items) {
+      const key = item.fields[keyColumn];
+      if (typeof key !== 'string' || !item.id) continue;
+      found.add(key);
+      remember(ctx, listKey, key, { id: String(item.id), eTag: item['@odata.etag'] ?? '' });
+    }
+  };
+  take(page.items);
+  while (page.nextLink) {
+    page = await listItems(client, ctx.siteId, listId, { nextLink: page.nextLink });
+    take(page.items);
+  }
+  return found;
+}
+
+/** The fieldValueSet entries of person columns (`<Name>LookupId`), plus `<Name>UPN` text columns where the schema has them. */
+export function peopleFields(ctx: Pick<SeedContext, 'people'>, schema: SmsListSchema, people: SeedItem['people'] = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(people)) {
+    const col = columnOf(schema, column);
+    if (!col) throw new Error(`${schema.displayName} has no column ${column}`);
+    if (col.type === 'personMulti') {
+      const ids = (Array.isArray(value) ? value : [value]).map((p: PersonKey) => String(ctx.people[p].lookupId));
+      out[`${column}LookupId@odata.type`] = 'Collection(Edm.String)';
+      out[`${column}LookupId`] = ids;
+    } else if (col.type === 'person') {
+      if (Array.isArray(value)) throw new Error(`${schema.displayName}.${column} takes one person`);
+      const person = ctx.people[value as PersonKey];
+      out[`${column}LookupId`] = String(person.lookupId);
+      if (columnOf(schema, `${column}UPN`)) out[`${column}UPN`] = person.upn;
+    } else {
+      throw new Error(`${schema.displayName}.${column} is not a person column`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The lookup entries of an item (`<Name>LookupId`), for the targets already seeded; the others are
+ * added to `pending` (or throw for a required column, which must be set at creation).
+ */
+function linkFields(ctx: SeedContext, schema: SmsListSchema, item: SeedItem, pending: PendingLinks): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, target] of Object.entries(item.links ?? {})) {
+    const col = columnOf(schema, column);
+    if (!col || (col.type !== 'lookup' && col.type !== 'lookupMulti')) throw new Error(`${schema.displayName}.${column} is not a lookup column`);
+    const targets = Array.isArray(target) ? (target as readonly ItemLink[]) : [target as ItemLink];
+    const ids = targets.map((t) => recall(ctx, t.list, t.key)?.id);
+    if (ids.every((id) => id !== undefined)) {
+      if (col.type === 'lookupMulti') {
+        out[`${column}LookupId@odata.type`] = 'Collection(Edm.String)';
+        out[`${column}LookupId`] = ids;
+      } else {
+        out[`${column}LookupId`] = ids[0];
+      }
+    } else if (col.required) {
+      const missing = targets.filter((_, i) => ids[i] === undefined).map((t) => `${t.list}/${t.key}`);
+      throw new Error(`${schema.displayName} ${item.key}: required lookup ${column} points to ${missing.join(', ')}, which is not seeded`);
+    } else {
+      pending.items.push({ list: schema.key, key: item.key, column, kind: 'lookup', target });
+    }
+  }
+  for (const [column, target] of Object.entries(item.ids ?? {})) {
+    const id = recall(ctx, target.list, target.key)?.id;
+    if (id !== undefined) out[column] = Number(id);
+    else pending.items.push({ list: schema.key, key: item.key, column, kind: 'id', target });
+  }
+  return out;
+}
+
+/** The complete fieldValueSet to create an item with. */
+export function fieldsOf(ctx: SeedContext, schema: SmsListSchema, item: SeedItem, pending: PendingLinks): Record<string, unknown> {
+  const keyColumn = keyColumnOf(schema);
+  const fields: Record<string, unknown> = { ...item.fields };
+  if (fields[keyColumn] === undefined) fields[keyColumn] = item.key;
+  if (fields[keyColumn] !== item.key) throw new Error(`${schema.displayName}: key ${item.key} differs from ${keyColumn} ${String(fields[keyColumn])}`);
+  return { ...fields, ...peopleFields(ctx, schema, item.people), ...linkFields(ctx, schema, item, pending) };
+}
+
+/**
+ * Sends requests with `batch()` and returns each successful body by request id; throws with every
+ * failure's message when any inner request failed.
+ */
+export async function runBatch<T>(ctx: SeedContext, client: GraphClient, requests: BatchRequest[], what: string): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  if (requests.length === 0) return out;
+  const responses = await batch(client, requests);
+  ctx.stats.batchedRequests += requests.length;
+  ctx.stats.batches += Math.ceil(requests.length / 20);
+  const failures: string[] = [];
+  for (const r of requests) {
+    try {
+      out.set(r.id, batchBody<T>(responses.get(r.id), r));
+    } catch (e) {
+      failures.push(`${r.id}: ${(e as Error).message}`);
+    }
+  }
+  if (failures.length) throw new Error(`${what}: ${failures.length} of ${requests.length} requests failed:\n  ${failures.slice(0, 10).join('\n  ')}`);
+  return out;
+}
+
+/**
+ * Creates the missing items of one list in bulk. Items whose key already exists are left alone
+ * (and registered), so running the seed twice creates nothing the second time.
+ */
+export async function seedList(ctx: SeedContext, client: GraphClient, data: SeedList, pending: PendingLinks): Promise<number> {
+  const schema = requireList(data.list);
+  const existing = await loadExisting(ctx, client, data.list);
+  const missing = data.items.filter((i) => !existing.has(i.key));
+  if (missing.length === 0) return 0;
+  const listId = listIdOf(ctx, data.list);
+  const requests = missing.map((item, i) => createItemRequest(String(i + 1), ctx.siteId, listId, fieldsOf(ctx, schema, item, pending)));
+  const created = await runBatch<ListItem>(ctx, client, requests, `creating ${schema.displayName}`);
+  missing.forEach((item, i) => {
+    const body = created.get(String(i + 1));
+    if (body?.id) remember(ctx, data.list, item.key, { id: String(body.id), eTag: body['@odata.etag'] ?? '' });
+  });
+  count(ctx, data.list, missing.length);
+  return missing.length;
+}
+
+/** Second pass: PATCHes the lookups that had to wait for their targets. */
+export async function resolvePending(ctx: SeedContext, client: GraphClient, pending: PendingLinks): Promise<number> {
+  const byItem = new Map<string, { list: string; key: string; fields: Record<string, unknown> }>();
+  for (const d of pending.items) {
+    const id = `${d.list}|${d.key}`;
+    const entry = byItem.get(id) ?? { list: d.list, key: d.key, fields: {} };
+    const targets = Array.isArray(d.target) ? (d.target as readonly ItemLink[]) : [d.target as ItemLink];
+    const ids = targets.map((t) => recall(ctx, t.list, t.key)?.id);
+    if (ids.some((x) => x === undefined)) {
+      const missing = targets.filter((_, i) => ids[i] === undefined).map((t) => `${t.list}/${t.key}`);
+      throw new Error(`${d.list} ${d.key}: ${d.column} points to ${missing.join(', ')}, which was never seeded`);
+    }
+    if (d.kind === 'id') {
+      entry.fields[d.column] = Number(ids[0]);
+    } else if (Array.isArray(d.target)) {
+      entry.fields[`${d.column}LookupId@odata.type`] = 'Collection(Edm.String)';
+      entry.fields[`${d.column}LookupId`] = ids;
+    } else {
+      entry.fields[`${d.column}LookupId`] = ids[0];
+    }
+    byItem.set(id, entry);
+  }
+  const entries = [...byItem.values()];
+  const requests = entries.map((e, i) => {
+    const ref = recall(ctx, e.list, e.key)!;
+    return updateItemFieldsRequest(String(i + 1), ctx.siteId, listIdOf(ctx, e.list), ref.id, e.fields, ref.eTag);
+  });
+  const updated = await runBatch<Record<string, unknown>>(ctx, client, requests, 'linking items');
+  entries.forEach((e, i) => {
+    const ref = recall(ctx, e.list, e.key)!;
+    const eTag = updated.get(String(i + 1))?.['@odata.etag'];
+    if (typeof eTag === 'string') ref.eTag = eTag;
+  });
+  pending.items.length = 0;
+  return entries.length;
+}
