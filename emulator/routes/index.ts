@@ -6,6 +6,7 @@ import { ensureListsSchema } from '../services/lists.js';
 import * as directory from './directory.js';
 import * as sites from './sites.js';
 import * as lists from './lists.js';
+import * as preview from './preview.js';
 import * as drives from './drives.js';
 import * as planner from './planner.js';
 import * as calendar from './calendar.js';
@@ -22,6 +23,7 @@ export function registerAll(emu: Emu): void {
   directory.register(emu);
   sites.register(emu);
   lists.register(emu);
+  preview.register(emu);
   drives.register(emu);
   planner.register(emu);
   calendar.register(emu);

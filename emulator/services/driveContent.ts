@@ -123,6 +123,44 @@ export function verifyDownload(db: Db, token: string): DownloadClaim | null {
   }
 }
 
+// ---------- pre-authenticated preview URLs ----------
+
+/** What a preview URL (driveitem-preview `getUrl`) renders: one version of one file, with the view options asked for. */
+export interface PreviewClaim extends DownloadClaim {
+  /** `page` of the preview request (string or number), when given. */
+  page?: string | number;
+  /** `zoom` of the preview request, when given. */
+  zoom?: number;
+}
+
+/** MAC of a preview token: the same key as download URLs, but a distinct input, so neither kind of token passes as the other. */
+function previewMac(db: Db, body: string): Buffer {
+  return createHmac('sha256', urlKey(db)).update(`preview:${body}`).digest();
+}
+
+/** Makes the opaque token of a pre-authenticated preview URL (signed like download URLs; no table row, survives a restart). */
+export function signPreview(db: Db, claim: PreviewClaim): string {
+  const body = Buffer.from(JSON.stringify(claim)).toString('base64url');
+  return `${body}.${previewMac(db, body).toString('base64url')}`;
+}
+
+/** Verifies a preview token; returns its claim, or null when forged or malformed. Expiry is checked by the caller. */
+export function verifyPreview(db: Db, token: string): PreviewClaim | null {
+  const dot = token.indexOf('.');
+  if (dot < 0) return null;
+  const body = token.slice(0, dot);
+  const mac = Buffer.from(token.slice(dot + 1), 'base64url');
+  const want = previewMac(db, body);
+  if (mac.length !== want.length || !timingSafeEqual(mac, want)) return null;
+  try {
+    const c = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as PreviewClaim;
+    if (typeof c.l !== 'string' || typeof c.i !== 'number' || typeof c.v !== 'string' || typeof c.exp !== 'number') return null;
+    return c;
+  } catch {
+    return null;
+  }
+}
+
 // ---------- Range ----------
 
 /**
