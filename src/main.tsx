@@ -1,11 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
+import { BrowserRouter } from 'react-router';
+import { Boot } from './app/Boot.js';
+import { REDIRECT_BRIDGE_PATH } from './app/auth/redirectBridge.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+
+if (window.location.pathname === REDIRECT_BRIDGE_PATH) {
+  // msal-browser 5's redirect bridge: a popup or hidden iframe landed here with the sign-in
+  // response; hand it to the window that started the sign-in. The app itself does not start.
+  void import('@azure/msal-browser/redirect-bridge').then(({ broadcastResponseToMainFrame }) => broadcastResponseToMainFrame());
+} else {
+  createRoot(container).render(
+    <StrictMode>
+      <BrowserRouter>
+        <Boot />
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}

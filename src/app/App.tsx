@@ -1,61 +1,119 @@
-import { useEffect, useState } from 'react';
-import { Caption1, FluentProvider, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
-import { loadRuntimeConfig, type EmulatorRuntimeConfig } from './config.js';
-import { useAsync } from './useAsync.js';
-import { usePreferredTheme } from './theme.js';
-import { currentLanguage, t } from './i18n/t.js';
-import { useAppStyles } from './App.styles.js';
-import { ErrorState, Loading } from './components/Status.js';
+import { useMemo, useState, type ReactNode } from 'react';
+import { FluentProvider } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { createGraphClient, type RetryPolicy } from '../../graph/core/client.js';
+import type { RuntimeConfig, TenantRuntimeConfig } from './config.js';
+import type { Host } from './host/host.js';
+import { chooseAuthStrategy, type AuthStrategy } from './auth/strategy.js';
+import type { AuthSession } from './auth/session.js';
+import { createQueryClient } from './query/queryClient.js';
+import { SessionContext, type SessionContextValue } from './session/SessionContext.js';
+import { useHostTheme } from './theme/theme.js';
+import { ShellFrame } from './shell/ShellFrame.js';
+import { Navigation } from './shell/Navigation.js';
+import { UserBadge } from './shell/UserBadge.js';
+import { OfflineBanner } from './errors/OfflineBanner.js';
 import { SignInScreen } from './screens/SignInScreen.js';
-import { SignedInScreen } from './screens/SignedInScreen.js';
+import { TenantSignInScreen } from './screens/TenantSignInScreen.js';
+import { AppRoutes } from './AppRoutes.js';
+
+/** Test seams: no query retries, a short Graph retry policy, an already signed-in session. The app leaves them unset. */
+export interface AppTestOptions {
+  queryRetry?: false;
+  graphRetry?: Partial<RetryPolicy>;
+  session?: AuthSession;
+}
+
+export interface AppProps {
+  config: RuntimeConfig;
+  host: Host;
+  i18n: I18n;
+  testing?: AppTestOptions;
+}
 
 /**
- * Composition root of the placeholder app: theme, language, runtime config and sign-in.
- * The full shell (host detection, MSAL, QueryClient, router, react-i18next) replaces it.
+ * The composition root of a signed-in sms365: language, theme, sign-in by the host's method, then
+ * a Graph client and a QueryClient per session, the shell and the router's screens. The router
+ * itself is supplied by the caller (BrowserRouter in main.tsx, MemoryRouter in tests).
  */
-export function App() {
-  const theme = usePreferredTheme();
-  const styles = useAppStyles();
-  useEffect(() => {
-    document.documentElement.lang = currentLanguage();
-  }, []);
-
+export function App({ config, host, i18n, testing }: AppProps) {
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <header className={styles.header}>
-        <Text weight="semibold" size={500}>
-          {t('app.name')}
-        </Text>
-      </header>
-      <main className={styles.main}>
-        <ConfiguredApp />
-      </main>
-      <footer className={styles.footer}>
-        <Caption1>{t('app.placeholderNote')}</Caption1>
-      </footer>
-    </FluentProvider>
+    <AppProviders host={host} i18n={i18n}>
+      <SignInGate config={config} host={host} testing={testing} />
+    </AppProviders>
   );
 }
 
-function ConfiguredApp() {
-  const config = useAsync((signal) => loadRuntimeConfig(signal), 'runtime-config');
-  if (config.status === 'loading') return <Loading label={t('config.loading')} />;
-  if (config.status === 'error') return <ErrorState title={t('config.error')} error={config.error} onRetry={config.retry} />;
-  if (config.data.mode === 'tenant') {
-    return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{t('config.tenantNotReady')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return <EmulatorSession config={config.data} />;
+/** react-i18next and Fluent, themed from the host and following its live theme changes. */
+export function AppProviders({ host, i18n, children }: { host: Host | null; i18n: I18n; children: ReactNode }) {
+  const theme = useHostTheme(host ?? { kind: 'browser' });
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={theme}>{children}</FluentProvider>
+    </I18nextProvider>
+  );
 }
 
-/** Holds the access token in React state only: never in storage, never logged. */
-function EmulatorSession({ config }: { config: EmulatorRuntimeConfig }) {
-  const [session, setSession] = useState<{ accessToken: string; id: number } | null>(null);
-  if (!session) {
-    return <SignInScreen devAuthUrl={config.devAuthUrl} onSignedIn={(accessToken) => setSession({ accessToken, id: Date.now() })} />;
+function SignInGate({ config, host, testing }: { config: RuntimeConfig; host: Host; testing?: AppTestOptions }) {
+  const strategy = chooseAuthStrategy(config, host);
+  const [session, setSession] = useState<AuthSession | null>(testing?.session ?? null);
+  const [signedOut, setSignedOut] = useState(false);
+  // Data read before sign-in (the demo users) lives in its own cache, dropped with the page.
+  const signInQueries = useMemo(() => createQueryClient({ retry: testing?.queryRetry }), [testing?.queryRetry]);
+
+  if (session) {
+    const signOut = () => {
+      void session.signOut().catch((e: unknown) => console.error('Sign-out failed', e));
+      setSession(null);
+      setSignedOut(true);
+    };
+    return <SignedInApp key={session.id} config={config} session={session} signOut={signOut} testing={testing} />;
   }
-  return <SignedInScreen graphBaseUrl={config.graphBaseUrl} accessToken={session.accessToken} sessionId={session.id} onSignOut={() => setSession(null)} />;
+  return (
+    <QueryClientProvider client={signInQueries}>
+      <ShellFrame>
+        <SignIn config={config} host={host} strategy={strategy} signedOut={signedOut} onSignedIn={setSession} />
+      </ShellFrame>
+    </QueryClientProvider>
+  );
+}
+
+function SignIn(props: { config: RuntimeConfig; host: Host; strategy: AuthStrategy; signedOut: boolean; onSignedIn(session: AuthSession): void }) {
+  const { config, host, strategy, signedOut, onSignedIn } = props;
+  if (config.mode === 'emulator') return <SignInScreen devAuthUrl={config.devAuthUrl} onSignedIn={onSignedIn} />;
+  if (strategy === 'emulator') throw new Error('A tenant configuration never uses the emulator sign-in');
+  const tenant: TenantRuntimeConfig = config;
+  const loadAuth = async () => {
+    // msal-browser is only downloaded when a tenant sign-in is needed.
+    const { createMsalAuth } = await import('./auth/msal.js');
+    return createMsalAuth(tenant, strategy, { appOrigin: window.location.origin, loginHint: host.kind === 'teams' ? host.teams.loginHint : null });
+  };
+  return <TenantSignInScreen loadAuth={loadAuth} onSignedIn={onSignedIn} signedOut={signedOut} />;
+}
+
+/** Everything a signed-in user sees; remounted (fresh caches) for every new session. */
+function SignedInApp({ config, session, signOut, testing }: { config: RuntimeConfig; session: AuthSession; signOut(): void; testing?: AppTestOptions }) {
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      session,
+      config,
+      signOut,
+      client: createGraphClient({ baseUrl: config.graphBaseUrl, getToken: () => session.getToken(), retry: testing?.graphRetry }),
+    }),
+    // One client per session; `signOut` is recreated on every render of the gate but does the same thing.
+    [session, config],
+  );
+  const queryClient = useMemo(() => createQueryClient({ retry: testing?.queryRetry }), [session]);
+  return (
+    <SessionContext.Provider value={value}>
+      <QueryClientProvider client={queryClient}>
+        <ShellFrame user={<UserBadge />} nav={<Navigation />}>
+          <OfflineBanner />
+          <AppRoutes />
+        </ShellFrame>
+      </QueryClientProvider>
+    </SessionContext.Provider>
+  );
 }

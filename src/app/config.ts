@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
+ * (zod/mini keeps the validator small in the first download.)
+ *
  * Runtime configuration, fetched from `/sms365.config.json` when the app starts. It is written by
  * whoever serves the app (`npm start`, the e2e static server, a deployment step), never baked into
  * the build, so one build runs against the emulator or a real tenant. Build-time `VITE_SMS365_*`
@@ -12,7 +14,8 @@ import { z } from 'zod';
 export const DEMO_SMS_SITE_URL = 'https://kestrelms.sharepoint.com/sites/KestrelSMS';
 export const GRAPH_V1_BASE_URL = 'https://graph.microsoft.com/v1.0';
 
-const sharePointSiteUrl = z.url({ protocol: /^https?$/ }).describe('Absolute URL of the SMS SharePoint site, e.g. https://contoso.sharepoint.com/sites/SMS');
+/** Absolute URL of the SMS SharePoint site, e.g. `https://contoso.sharepoint.com/sites/SMS`. */
+const sharePointSiteUrl = z.url({ protocol: /^https?$/ });
 
 export const runtimeConfigSchema = z.discriminatedUnion('mode', [
   z.object({
@@ -21,19 +24,19 @@ export const runtimeConfigSchema = z.discriminatedUnion('mode', [
     graphBaseUrl: z.url(),
     /** Origin of the emulator's dev sign-in endpoints (`/_dev/users`, `/_dev/token`). */
     devAuthUrl: z.url(),
-    /** The SMS site; the emulator's demo tenant has one at a fixed URL. */
-    siteUrl: sharePointSiteUrl.default(DEMO_SMS_SITE_URL),
+    /** The SMS site; when absent, the demo tenant's (see `smsSiteUrl`). */
+    siteUrl: z.optional(sharePointSiteUrl),
   }),
   z.object({
     mode: z.literal('tenant'),
-    graphBaseUrl: z.url().default(GRAPH_V1_BASE_URL),
+    graphBaseUrl: z._default(z.url(), GRAPH_V1_BASE_URL),
     /** Application (client) id of the Entra app registration (a GUID). */
     clientId: z.uuid(),
     /** Directory (tenant) id or a verified domain, e.g. `contoso.onmicrosoft.com`. */
-    tenantId: z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i, 'a tenant GUID or domain'),
+    tenantId: z.string().check(z.regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i, 'a tenant GUID or domain')),
     siteUrl: sharePointSiteUrl,
     /** Redirect URI registered for the SPA; defaults to the origin the app is served from. */
-    redirectUri: z.url().optional(),
+    redirectUri: z.optional(z.url()),
   }),
 ]);
 
@@ -42,6 +45,11 @@ export type EmulatorRuntimeConfig = Extract<RuntimeConfig, { mode: 'emulator' }>
 export type TenantRuntimeConfig = Extract<RuntimeConfig, { mode: 'tenant' }>;
 
 export const RUNTIME_CONFIG_PATH = '/sms365.config.json';
+
+/** The SMS site the app works on: the configured one, or in emulator mode the demo tenant's. */
+export function smsSiteUrl(config: RuntimeConfig): string {
+  return config.siteUrl ?? DEMO_SMS_SITE_URL;
+}
 
 /** Build-time variables (Vite `import.meta.env`) that may supply configuration. */
 export interface ConfigEnv {

@@ -29,7 +29,7 @@ describe('smoke: sign in to the emulator and read /me', () => {
     // The list shows every demo user with job title and role groups.
     const priyaButton = page.getByRole('button', { name: /^Priya Nair\b/ });
     expect(await priyaButton.textContent()).toContain('Quality & Compliance Coordinator');
-    expect(await priyaButton.textContent()).toContain('SMS-DocumentControllers');
+    expect(await priyaButton.textContent()).toContain('Document controller');
     expect(await page.getByRole('list', { name: 'Demo users' }).getByRole('listitem').count()).toBe(16);
     await expectAccessible(page, 'the sign-in page');
     await screenshot(page, 'smoke-sign-in');
@@ -59,18 +59,18 @@ describe('smoke: sign in to the emulator and read /me', () => {
     browser = await launchBrowser();
     const { page } = browser;
     await openSignIn(page, stack.appUrl);
-    // One request plus the client's three retries, all throttled.
-    await fetch(`${stack.emulator.origin}/_dev/faults`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ force429Count: 4, retryAfterSeconds: 0 }),
-    });
+    // Every request and each of graph/core's three retries is throttled.
+    const faults = (patch: object) =>
+      fetch(`${stack.emulator.origin}/_dev/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+    await faults({ force429Count: 1000, retryAfterSeconds: 0 });
     await page.getByRole('button', { name: /^Priya Nair\b/ }).click();
-    await page.getByText('Could not load your profile from Microsoft Graph.').waitFor();
-    await expectAccessible(page, 'the profile error state');
+    await page.getByText('Microsoft 365 is busy').waitFor();
+    await page.getByRole('main').getByText('Could not load your work from Microsoft 365.').waitFor();
+    await expectAccessible(page, 'the throttled error state');
     await screenshot(page, 'smoke-me-error');
 
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await faults({ force429Count: 0 });
+    await page.getByRole('main').getByRole('button', { name: 'Try again' }).click();
     await page.getByText(`Signed in as Priya Nair (${demo.priya})`).waitFor();
   });
 

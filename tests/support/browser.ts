@@ -84,13 +84,28 @@ export async function openSignIn(page: Page, appUrl: string): Promise<void> {
 
 /**
  * Signs in as a demo user from the sign-in page (by keyboard, like a user would: focus the
- * button, press Enter) and waits until the app shows who is signed in, as read from `/me`.
+ * button, press Enter) and waits for the app shell: the main navigation, with the user's roles
+ * read from Graph (the navigation's "loading roles" status line has gone).
  */
 export async function signInAs(page: Page, displayName: string): Promise<void> {
   const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(displayName)}\\b`) });
   await button.focus();
   await page.keyboard.press('Enter');
-  await page.getByText(new RegExp(`^Signed in as ${escapeRegExp(displayName)} \\(`)).waitFor();
+  await waitForShell(page, displayName);
+}
+
+/** Waits until the signed-in shell shows `displayName` and the role-dependent navigation has settled. */
+export async function waitForShell(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('group', { name: /^(Signed-in user|已登录用户)$/ }).getByText(displayName, { exact: true }).waitFor();
+  const nav = page.getByRole('navigation', { name: /^(Main|主导航)$/ });
+  await nav.waitFor();
+  await nav.getByRole('status').waitFor({ state: 'detached' });
+}
+
+/** The names of the main navigation's links, in order. */
+export async function navigationLinks(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: /^(Main|主导航)$/ }).getByRole('link');
+  return (await links.allTextContents()).map((t) => t.trim());
 }
 
 /** Clicks "Sign out" and waits for the sign-in list again. */

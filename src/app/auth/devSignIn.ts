@@ -1,7 +1,10 @@
+import type { AuthSession } from './session.js';
+import { nextSessionId } from './session.js';
+
 /**
  * The emulator's stand-in for Entra ID sign-in (emulator/README.md, "Dev endpoints"). These are
  * not Graph endpoints, so they live here in the composition root rather than in graph/.
- * Tokens are only ever held in memory by the caller.
+ * Tokens are only ever held in memory.
  */
 export interface DemoUser {
   id: string;
@@ -47,7 +50,46 @@ export async function requestDevToken(devAuthUrl: string, upn: string, scopes: r
   return { accessToken: body.access_token, expiresIn: body.expires_in };
 }
 
-/** Role groups of the SMS (`SMS-*`), the ones that decide what a user may do in the app. */
-export function roleGroupsOf(user: DemoUser): string[] {
-  return user.groups.filter((g) => g.startsWith('SMS-'));
+/** Renew this long before the token expires. */
+const RENEW_MARGIN_MS = 60_000;
+
+/**
+ * Signs in to the emulator as `user` and returns a session whose token is renewed through the dev
+ * endpoint shortly before it expires (and on demand after a 401).
+ */
+export async function signInToEmulator(
+  devAuthUrl: string,
+  user: Pick<DemoUser, 'displayName' | 'userPrincipalName'>,
+  scopes: readonly string[],
+  now: () => number = Date.now,
+): Promise<AuthSession> {
+  const issue = async () => {
+    const t = await requestDevToken(devAuthUrl, user.userPrincipalName, scopes);
+    return { token: t.accessToken, expiresAt: now() + t.expiresIn * 1000 };
+  };
+  let current = await issue();
+  let renewing: Promise<void> | null = null;
+  const renew = () => {
+    renewing ??= issue()
+      .then((next) => {
+        current = next;
+      })
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
+  };
+  return {
+    id: nextSessionId(),
+    user: { displayName: user.displayName, upn: user.userPrincipalName },
+    canSignOut: true,
+    async getToken() {
+      if (now() >= current.expiresAt - RENEW_MARGIN_MS) await renew();
+      return current.token;
+    },
+    reauthenticate: renew,
+    async signOut() {
+      // Nothing to tell the emulator: dropping the session forgets the token.
+    },
+  };
 }

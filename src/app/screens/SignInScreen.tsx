@@ -1,23 +1,31 @@
 import { useState } from 'react';
 import { Body1, CompoundButton } from '@fluentui/react-components';
-import { listDemoUsers, requestDevToken, roleGroupsOf, type DemoUser } from '../auth/devSignIn.js';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { rolesFromGroupNames } from '../../domain/roles.js';
+import { listDemoUsers, signInToEmulator, type DemoUser } from '../auth/devSignIn.js';
 import { APP_SCOPES } from '../auth/scopes.js';
-import { useAsync } from '../useAsync.js';
-import { t } from '../i18n/t.js';
-import { useAppStyles } from '../App.styles.js';
-import { ErrorState, Loading } from '../components/Status.js';
-import { ScreenHeading } from '../components/ScreenHeading.js';
+import type { AuthSession } from '../auth/session.js';
+import { ErrorMessage } from '../errors/ErrorMessage.js';
+import { ROLE_LABEL_KEYS } from '../shell/areas.js';
+import { Loading } from '../shell/Loading.js';
+import { ScreenHeading } from '../shell/ScreenHeading.js';
+import { useShellStyles } from '../shell/Shell.styles.js';
 
 export interface SignInScreenProps {
   devAuthUrl: string;
-  /** Receives the access token; the caller keeps it in memory only. */
-  onSignedIn(accessToken: string): void;
+  /** Receives the new session; the caller keeps it in memory only. */
+  onSignedIn(session: AuthSession): void;
 }
 
-/** Emulator sign-in: pick one of the demo tenant's users; a token with the app's scopes is issued. */
+/**
+ * Emulator sign-in: the demo tenant's users with their job titles and SMS roles; choosing one
+ * issues a token with the app's scopes through the emulator's dev endpoint.
+ */
 export function SignInScreen({ devAuthUrl, onSignedIn }: SignInScreenProps) {
-  const styles = useAppStyles();
-  const users = useAsync((signal) => listDemoUsers(devAuthUrl, signal), devAuthUrl);
+  const { t } = useTranslation();
+  const styles = useShellStyles();
+  const users = useQuery({ queryKey: ['dev', devAuthUrl, 'users'], queryFn: ({ signal }) => listDemoUsers(devAuthUrl, signal), staleTime: Infinity });
   const [pending, setPending] = useState<DemoUser | null>(null);
   const [failure, setFailure] = useState<{ user: DemoUser; error: Error } | null>(null);
 
@@ -25,46 +33,47 @@ export function SignInScreen({ devAuthUrl, onSignedIn }: SignInScreenProps) {
     setPending(user);
     setFailure(null);
     try {
-      const token = await requestDevToken(devAuthUrl, user.userPrincipalName, APP_SCOPES);
-      onSignedIn(token.accessToken);
+      onSignedIn(await signInToEmulator(devAuthUrl, user, APP_SCOPES));
     } catch (e) {
       setFailure({ user, error: e instanceof Error ? e : new Error(String(e)) });
       setPending(null);
     }
   }
 
+  const rolesOf = (user: DemoUser) =>
+    rolesFromGroupNames(user.groups)
+      .map((r) => t(ROLE_LABEL_KEYS[r]))
+      .join(t('role.listSeparator'));
+
   return (
     <>
       <ScreenHeading>{t('signIn.heading')}</ScreenHeading>
-      <Body1>{t('signIn.intro')}</Body1>
-      {users.status === 'loading' && <Loading label={t('signIn.loading')} />}
-      {users.status === 'error' && <ErrorState title={t('signIn.error')} error={users.error} onRetry={users.retry} />}
-      {users.status === 'success' && users.data.length === 0 && <Body1>{t('signIn.empty')}</Body1>}
-      {failure && <ErrorState title={t('signIn.failed')} error={failure.error} onRetry={() => void signIn(failure.user)} />}
+      <Body1 as="p">{t('signIn.intro')}</Body1>
+      {users.isPending && <Loading label={t('signIn.loading')} />}
+      {users.isError && <ErrorMessage error={users.error} context={t('signIn.error')} onRetry={() => void users.refetch()} />}
+      {users.data?.length === 0 && <Body1 as="p">{t('signIn.empty')}</Body1>}
+      {failure && <ErrorMessage error={failure.error} context={t('signIn.failed')} onRetry={() => void signIn(failure.user)} />}
       {pending && <Loading label={t('signIn.signingIn', { name: pending.displayName })} />}
-      {users.status === 'success' && users.data.length > 0 && (
+      {users.data && users.data.length > 0 && (
         <ul className={styles.userList} aria-label={t('signIn.usersLabel')}>
-          {users.data.map((user) => {
-            const groups = roleGroupsOf(user);
-            return (
-              <li key={user.id}>
-                <CompoundButton
-                  className={styles.userButton}
-                  disabledFocusable={pending !== null}
-                  onClick={() => void signIn(user)}
-                  secondaryContent={
-                    <>
-                      {user.jobTitle ?? t('signIn.noJobTitle')}
-                      <br />
-                      {groups.length ? t('signIn.groups', { groups: groups.join(', ') }) : t('signIn.noGroups')}
-                    </>
-                  }
-                >
-                  {user.displayName}
-                </CompoundButton>
-              </li>
-            );
-          })}
+          {users.data.map((user) => (
+            <li key={user.id}>
+              <CompoundButton
+                className={styles.userButton}
+                disabledFocusable={pending !== null}
+                onClick={() => void signIn(user)}
+                secondaryContent={
+                  <>
+                    {user.jobTitle ?? t('signIn.noJobTitle')}
+                    <br />
+                    {t('signIn.roles', { roles: rolesOf(user) })}
+                  </>
+                }
+              >
+                {user.displayName}
+              </CompoundButton>
+            </li>
+          ))}
         </ul>
       )}
     </>

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { useAppStyles } from '../App.styles.js';
+import { useShellStyles } from './Shell.styles.js';
 
 /**
- * The page's one h1. It takes focus when the screen appears, so after signing in or out a
- * keyboard or screen-reader user lands at the top of the new screen instead of on `<body>`.
+ * The screen's one h1. It takes focus when the screen appears, so after signing in or following a
+ * navigation link a keyboard or screen-reader user lands at the top of the new screen.
  */
 export function ScreenHeading({ children }: { children: string }) {
-  const styles = useAppStyles();
+  const styles = useShellStyles();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     ref.current?.focus();

@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useState } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { App, AppProviders } from './App.js';
+import { loadRuntimeConfig, type RuntimeConfig } from './config.js';
+import { browserProbe, detectHost, type Host } from './host/host.js';
+import { connectTeams } from './host/teams.js';
+import { createI18n, pickLanguage } from './i18n/i18n.js';
+import { Loading } from './shell/Loading.js';
+import { ShellFrame } from './shell/ShellFrame.js';
+
+type BootState = { status: 'booting' } | { status: 'failed'; error: unknown } | { status: 'ready'; config: RuntimeConfig; host: Host };
+
+/**
+ * Starts the app: in parallel, loads the runtime configuration and detects the host (Teams is given
+ * at most 3 s to answer). The UI language comes from Teams' locale, else the browser's.
+ */
+export function Boot() {
+  const i18n = useMemo(() => createI18n(pickLanguage(navigator.languages?.[0] ?? navigator.language)), []);
+  const [state, setState] = useState<BootState>({ status: 'booting' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([loadRuntimeConfig(controller.signal), detectHost(browserProbe(connectTeams))]).then(
+      async ([config, host]) => {
+        if (host.kind === 'teams') await i18n.changeLanguage(pickLanguage(host.teams.locale));
+        if (!controller.signal.aborted) setState({ status: 'ready', config, host });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'failed', error });
+      },
+    );
+    return () => controller.abort();
+  }, [i18n]);
+
+  if (state.status === 'ready') return <App config={state.config} host={state.host} i18n={i18n} />;
+  return (
+    <AppProviders host={null} i18n={i18n}>
+      <ShellFrame>{state.status === 'booting' ? <BootLoading /> : <BootFailed error={state.error} />}</ShellFrame>
+    </AppProviders>
+  );
+}
+
+function BootLoading() {
+  const { t } = useTranslation();
+  return <Loading label={t('boot.loading')} />;
+}
+
+function BootFailed({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('boot.configError')}</MessageBarTitle>
+        {t('common.errorDetails', { message: error instanceof Error ? error.message : String(error) })}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

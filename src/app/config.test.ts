@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_SMS_SITE_URL, GRAPH_V1_BASE_URL, resolveRuntimeConfig, smsSiteUrl } from './config.js';
+
+const CLIENT_ID = '2f1c9a3e-7b1d-4c55-9a0e-0d7e5c1f4b21';
+const TENANT_ID = '8a0d6c2b-1e3f-4a5b-9c7d-6e5f4a3b2c1d';
+
+describe('resolveRuntimeConfig', () => {
+  it('accepts the emulator file npm start serves and fills in the demo SMS site', () => {
+    const config = resolveRuntimeConfig({ mode: 'emulator', graphBaseUrl: 'http://127.0.0.1:4000/v1.0', devAuthUrl: 'http://127.0.0.1:4000' }, {});
+    expect(config).toEqual({ mode: 'emulator', graphBaseUrl: 'http://127.0.0.1:4000/v1.0', devAuthUrl: 'http://127.0.0.1:4000' });
+    expect(smsSiteUrl(config)).toBe(DEMO_SMS_SITE_URL);
+  });
+
+  it('reads a tenant configuration and defaults the Graph base URL to v1.0', () => {
+    const config = resolveRuntimeConfig({ mode: 'tenant', clientId: CLIENT_ID, tenantId: 'contoso.onmicrosoft.com', siteUrl: 'https://contoso.sharepoint.com/sites/SMS' }, {});
+    expect(config).toMatchObject({ mode: 'tenant', graphBaseUrl: GRAPH_V1_BASE_URL, clientId: CLIENT_ID, tenantId: 'contoso.onmicrosoft.com' });
+  });
+
+  it('takes missing fields from VITE_SMS365_* variables, the file winning where both say something', () => {
+    const config = resolveRuntimeConfig(
+      { mode: 'tenant', siteUrl: 'https://contoso.sharepoint.com/sites/FromFile' },
+      { VITE_SMS365_CLIENT_ID: CLIENT_ID, VITE_SMS365_TENANT_ID: TENANT_ID, VITE_SMS365_SITE_URL: 'https://contoso.sharepoint.com/sites/FromEnv' },
+    );
+    expect(config).toMatchObject({ clientId: CLIENT_ID, tenantId: TENANT_ID, siteUrl: 'https://contoso.sharepoint.com/sites/FromFile' });
+  });
+
+  it('runs from build-time variables alone when the server has no config file', () => {
+    const config = resolveRuntimeConfig(null, {
+      VITE_SMS365_MODE: 'tenant',
+      VITE_SMS365_CLIENT_ID: CLIENT_ID,
+      VITE_SMS365_TENANT_ID: TENANT_ID,
+      VITE_SMS365_SITE_URL: 'https://contoso.sharepoint.com/sites/SMS',
+    });
+    expect(config.mode).toBe('tenant');
+  });
+
+  it('ignores variables of the other mode, so a tenant client id never leaks into emulator mode', () => {
+    const config = resolveRuntimeConfig(
+      { mode: 'emulator', graphBaseUrl: 'http://127.0.0.1:4000/v1.0', devAuthUrl: 'http://127.0.0.1:4000' },
+      { VITE_SMS365_MODE: 'tenant', VITE_SMS365_SITE_URL: 'https://contoso.sharepoint.com/sites/SMS' },
+    );
+    expect(smsSiteUrl(config)).toBe(DEMO_SMS_SITE_URL);
+  });
+
+  it('says which field is wrong', () => {
+    expect(() => resolveRuntimeConfig({ mode: 'tenant', clientId: 'not-a-guid', tenantId: TENANT_ID, siteUrl: 'https://contoso.sharepoint.com/sites/SMS' }, {})).toThrow(/clientId/);
+    expect(() => resolveRuntimeConfig({ mode: 'tenant', clientId: CLIENT_ID, tenantId: TENANT_ID }, {})).toThrow(/siteUrl/);
+    expect(() => resolveRuntimeConfig({ mode: 'cloud' }, {})).toThrow(ConfigError);
+  });
+
+  it('fails clearly when there is no configuration at all, or the file is not an object', () => {
+    expect(() => resolveRuntimeConfig(null, {})).toThrow(/sms365\.config\.json is missing/);
+    expect(() => resolveRuntimeConfig([1, 2], {})).toThrow(/JSON object/);
+  });
+});

@@ -1,0 +1,54 @@
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { AREA_ROLES, type AppArea } from '../../domain/roles.js';
+import { useRoles } from '../roles/useRoles.js';
+import { AREA_LABEL_KEYS, ROLE_LABEL_KEYS } from '../shell/areas.js';
+import { Loading } from '../shell/Loading.js';
+import { ScreenHeading } from '../shell/ScreenHeading.js';
+
+const PLACEHOLDER_KEYS = {
+  documents: 'area.placeholder.documents',
+  acknowledgements: 'area.placeholder.acknowledgements',
+  registers: 'area.placeholder.registers',
+  actions: 'area.placeholder.actions',
+  reviews: 'area.placeholder.reviews',
+  audits: 'area.placeholder.audits',
+  compliance: 'area.placeholder.compliance',
+} as const satisfies Record<Exclude<AppArea, 'home'>, string>;
+
+/**
+ * An area that is not built yet: an honest placeholder saying what will come, with no sample data.
+ * Someone whose roles may not use the area (e.g. by typing its address) is told so instead.
+ */
+export function AreaScreen({ area }: { area: Exclude<AppArea, 'home'> }) {
+  const { t } = useTranslation();
+  const { areas, isLoading } = useRoles();
+  const name = t(AREA_LABEL_KEYS[area]);
+  if (isLoading && !areas.includes(area)) return <Loading label={t('nav.rolesLoading')} />;
+  if (!areas.includes(area)) {
+    const roles = AREA_ROLES[area].map((r) => t(ROLE_LABEL_KEYS[r])).join(t('role.listSeparator'));
+    return (
+      <>
+        <ScreenHeading>{name}</ScreenHeading>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('area.notAllowed.title')}</MessageBarTitle>
+            {t('area.notAllowed.body', { area: name, roles })}
+          </MessageBarBody>
+        </MessageBar>
+      </>
+    );
+  }
+  return (
+    <>
+      <ScreenHeading>{name}</ScreenHeading>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('area.placeholder.title', { area: name })}</MessageBarTitle>
+          {t(PLACEHOLDER_KEYS[area])}
+        </MessageBarBody>
+      </MessageBar>
+      <Body1 as="p">{t('area.placeholder.note')}</Body1>
+    </>
+  );
+}

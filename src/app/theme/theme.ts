@@ -1,0 +1,71 @@
+import { useSyncExternalStore } from 'react';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import type { Host } from '../host/host.js';
+import type { TeamsConnection } from '../host/teams.js';
+
+/** Fluent's Teams theme for a Teams theme name: `dark`, `contrast`, anything else light. */
+export function themeForTeams(teamsTheme: string): Theme {
+  switch (teamsTheme.toLowerCase()) {
+    case 'dark':
+      return teamsDarkTheme;
+    case 'contrast':
+      return teamsHighContrastTheme;
+    default:
+      return teamsLightTheme;
+  }
+}
+
+/** Fluent's web theme for the browser's colour scheme. */
+export function themeForScheme(dark: boolean): Theme {
+  return dark ? webDarkTheme : webLightTheme;
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function subscribeScheme(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => undefined;
+  const media = window.matchMedia(DARK_QUERY);
+  media.addEventListener('change', onChange);
+  return () => media.removeEventListener('change', onChange);
+}
+
+const prefersDark = () => typeof window !== 'undefined' && !!window.matchMedia?.(DARK_QUERY).matches;
+
+/** Follows `prefers-color-scheme` live. */
+function usePrefersDark(): boolean {
+  return useSyncExternalStore(subscribeScheme, prefersDark, () => false);
+}
+
+/** A tiny store over the Teams theme: the value at connection time, then every change Teams reports. */
+const teamsThemes = new WeakMap<TeamsConnection, { current: string }>();
+function teamsThemeStore(teams: TeamsConnection) {
+  let holder = teamsThemes.get(teams);
+  if (!holder) {
+    holder = { current: teams.theme };
+    teamsThemes.set(teams, holder);
+    const h = holder;
+    teams.onThemeChange((theme) => {
+      h.current = theme;
+    });
+  }
+  return holder;
+}
+
+function useTeamsTheme(teams: TeamsConnection | null): string | null {
+  return useSyncExternalStore(
+    (onChange) => (teams ? teams.onThemeChange(() => onChange()) : () => undefined),
+    () => (teams ? teamsThemeStore(teams).current : null),
+    () => null,
+  );
+}
+
+/**
+ * The Fluent theme for the host: in Teams the Teams theme (default, dark, high contrast) following
+ * `app.registerOnThemeChangeHandler`; elsewhere light or dark following `prefers-color-scheme`.
+ */
+export function useHostTheme(host: Pick<Host, 'kind'> & { teams?: TeamsConnection }): Theme {
+  const teams = host.kind === 'teams' && host.teams ? host.teams : null;
+  const teamsTheme = useTeamsTheme(teams);
+  const dark = usePrefersDark();
+  return teamsTheme !== null ? themeForTeams(teamsTheme) : themeForScheme(dark);
+}
