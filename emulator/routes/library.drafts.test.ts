@@ -58,8 +58,8 @@ describe('draft item security through the list API', () => {
     expect(jackView.fields.Title).toBe('Published title');
     expect(jackView.fields._UIVersionString).toMatch(/^\d+\.0$/);
 
-    const jackVersions = (await json(await emu.graph(demo.jack, `${itemsPath}/${listItem.id}/versions`))).value.map((v: Json) => v.id as string);
-    const priyaVersions = (await json(await emu.graph(demo.priya, `${itemsPath}/${listItem.id}/versions`))).value.map((v: Json) => v.id as string);
+    const jackVersions: string[] = (await json(await emu.graph(demo.jack, `${itemsPath}/${listItem.id}/versions`))).value.map((v: Json) => v.id as string);
+    const priyaVersions: string[] = (await json(await emu.graph(demo.priya, `${itemsPath}/${listItem.id}/versions`))).value.map((v: Json) => v.id as string);
     expect(jackVersions.every((l) => /\.0$/.test(l))).toBe(true);
     expect(priyaVersions.some((l) => !/\.0$/.test(l))).toBe(true);
     expect(priyaVersions.length).toBeGreaterThan(jackVersions.length);
