@@ -52,8 +52,11 @@ export type DocumentAction =
    * has arrived.
    */
   | { readonly type: 'publish'; readonly effectiveDate?: string }
-  /** Published → Under revision: a new draft, minor (2.1 → 2.2) or major (2.1 → 3.0). Author defaults to the actor. */
-  | { readonly type: 'startRevision'; readonly revision: 'minor' | 'major'; readonly changeSummary?: string; readonly authorId?: string }
+  /**
+   * Published → Under revision: a new draft, minor (2.1 → 2.2, the default) or major (2.1 → 3.0).
+   * The author defaults to the actor.
+   */
+  | { readonly type: 'startRevision'; readonly revision?: 'minor' | 'major'; readonly changeSummary?: string; readonly authorId?: string }
   /** Published → Published: periodic review found nothing to change. */
   | { readonly type: 'reviewNoChange'; readonly comment?: string }
   /** Published → Withdrawn. */
@@ -317,8 +320,9 @@ function requestChanges(
   if (!involved) return refuse('notPermitted', `Only a reviewer or approver of ${doc.docId} can request changes.`);
   const comment = text(action.comment);
   if (comment === '') return refuse('commentRequired', 'Say what needs to change: a comment is required.');
+  if (doc.draftVersion === null) return refuse('invalidVersion', `${doc.docId} has no draft version in review.`);
   const rejected = action.outcome === 'Rejected';
-  const label = doc.draftVersion ?? '';
+  const label = doc.draftVersion;
   const effects: DocumentEffect[] = [
     { type: 'updateRelease', versionLabel: label, fromStatuses: ['In review'], changes: { versionStatus: rejected ? 'Rejected' : 'Draft' } },
   ];
@@ -336,6 +340,7 @@ function approve(doc: DocumentState, actor: DocumentActor, ctx: TransitionContex
   if (!isSystemActor(actor)) {
     return refuse('systemOnly', `The app approves ${doc.docId} once every required approval is recorded; record your decision on your approval task instead.`);
   }
+  if (doc.draftVersion === null) return refuse('invalidVersion', `${doc.docId} has no draft version in review.`);
   const round = ctx.approvals ?? [];
   const outcome = approvalRoundOutcome(round);
   if (outcome !== 'approved') {
@@ -362,7 +367,7 @@ function approve(doc: DocumentState, actor: DocumentActor, ctx: TransitionContex
     effects: [
       {
         type: 'updateRelease',
-        versionLabel: doc.draftVersion ?? '',
+        versionLabel: doc.draftVersion,
         fromStatuses: ['In review'],
         changes: { versionStatus: 'Approved', approvedBy: approving.map((a) => a.assigneeId), approvedOn: ctx.now },
       },
@@ -435,18 +440,19 @@ function publish(doc: DocumentState, action: { effectiveDate?: string }, actor: 
 
 function startRevision(
   doc: DocumentState,
-  action: { revision: 'minor' | 'major'; changeSummary?: string; authorId?: string },
+  action: { revision?: 'minor' | 'major'; changeSummary?: string; authorId?: string },
   actor: DocumentActor,
   ctx: TransitionContext,
   to: DocStatus,
 ): TransitionResult {
   const user = editorOnly(doc, actor, 'start a revision');
   if (isRefusal(user)) return user;
-  if (action.revision !== 'minor' && action.revision !== 'major') return refuse('invalidVersion', 'Choose a minor or a major revision.');
+  const revision = action.revision ?? 'minor';
+  if (revision !== 'minor' && revision !== 'major') return refuse('invalidVersion', 'Choose a minor or a major revision.');
   if (doc.publishedVersion === null || !isVersionLabel(doc.publishedVersion)) {
     return refuse('invalidVersion', `${doc.docId} has no valid published version to revise.`);
   }
-  const draft = nextVersionLabel(doc.publishedVersion, action.revision);
+  const draft = nextVersionLabel(doc.publishedVersion, revision);
   const authorId = text(action.authorId) || user.id;
   const summary = text(action.changeSummary) || null;
   return {
@@ -456,7 +462,7 @@ function startRevision(
       { type: 'startMinorVersion' },
       {
         type: 'createRelease',
-        release: { versionLabel: draft, versionStatus: 'Draft', changeType: action.revision === 'major' ? 'Major revision' : 'Minor revision', changeSummary: summary, authorId },
+        release: { versionLabel: draft, versionStatus: 'Draft', changeType: revision === 'major' ? 'Major revision' : 'Minor revision', changeSummary: summary, authorId },
       },
       audit(doc, actor, to, ctx.now, summary),
     ],
@@ -499,7 +505,8 @@ function withdraw(doc: DocumentState, action: { reason: string }, actor: Documen
   if (!allowed) return refuse('notPermitted', `Only the approver of ${doc.docId}, a document controller or the SMS manager can withdraw it.`);
   const reason = text(action.reason);
   if (reason === '') return refuse('reasonRequired', `Give the reason for withdrawing ${doc.docId}.`);
-  const label = doc.publishedVersion ?? '';
+  if (doc.publishedVersion === null) return refuse('invalidVersion', `${doc.docId} has no published version to withdraw.`);
+  const label = doc.publishedVersion;
   return {
     ok: true,
     next: { ...doc, status: to },
