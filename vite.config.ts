@@ -25,8 +25,8 @@ export function sms365ViteConfig(runtimeConfig: () => RuntimeConfig): UserConfig
             groups: [
               { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
               { name: 'fluent', test: /node_modules[\\/]@fluentui[\\/]/ },
-              // msal-browser and teams-js are imported on demand (tenant sign-in, Teams detection) and stay out of the first load.
-              { name: 'vendor', test: /node_modules[\\/](?!@azure[\\/]msal-|@microsoft[\\/]teams-js[\\/])/ },
+              // msal-browser, teams-js and exceljs (register export) are imported on demand and stay out of the first load.
+              { name: 'vendor', test: /node_modules[\\/](?!@azure[\\/]msal-|@microsoft[\\/]teams-js[\\/]|exceljs[\\/])/ },
             ],
           },
         },

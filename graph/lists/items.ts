@@ -25,6 +25,11 @@ export interface ListItemsOptions {
   select?: readonly string[];
   /** Include `fields` (default true). */
   expand?: boolean;
+  /**
+   * listItem properties to return (`$select=id,webUrl`); all of them when absent. Selecting only
+   * what is shown keeps pages small (https://learn.microsoft.com/graph/api/resources/sharepoint).
+   */
+  properties?: readonly string[];
   /** The list's schema: refuses non-indexed filter/orderby columns on large lists before sending. */
   schema?: SmsListSchema;
   /**
@@ -79,6 +84,7 @@ export async function listItems<F = Record<string, unknown>>(client: GraphClient
     headers.Prefer = 'HonorNonIndexedQueriesWarningMayFailRandomly';
   }
   const query: Record<string, QueryValue> = {
+    $select: opts.properties?.length ? opts.properties.join(',') : undefined,
     $expand: opts.expand === false ? undefined : expandFields(opts.select),
     $filter: filter,
     $orderby: orderby.length ? orderby.join(',') : undefined,

@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next';
+import type { RegisterRow } from '../register/registerQuery.js';
+import { clauseList, reviewLabel, statusLabel, typeLabel } from '../register/labels.js';
+import { csvBytes, CSV_MIME } from './csv.js';
+import type { SavedFile } from './saveFile.js';
+import { dateCell, textCell, type ExportTable } from './table.js';
+import { xlsxBytes, XLSX_MIME } from './xlsx.js';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** Names for the lookup columns (owner and process), as the register shows them. */
+export interface ExportNames {
+  ownerName(lookupId: string | null): string;
+  processName(lookupId: string | null): string;
+}
+
+/** The register rows as an export table, in the UI language (stored values translated as on screen). */
+export function registerTable(rows: readonly RegisterRow[], t: TFunction, names: ExportNames): ExportTable {
+  return {
+    columns: [
+      { header: t('documents.register.col.docId'), width: 16, kind: 'text' },
+      { header: t('documents.register.col.title'), width: 48, kind: 'text' },
+      { header: t('documents.register.col.type'), width: 18, kind: 'text' },
+      { header: t('documents.register.col.owner'), width: 22, kind: 'text' },
+      { header: t('documents.register.col.process'), width: 30, kind: 'text' },
+      { header: t('documents.register.col.status'), width: 14, kind: 'text' },
+      { header: t('documents.register.col.publishedVersion'), width: 12, kind: 'text' },
+      { header: t('documents.register.col.effectiveDate'), width: 14, kind: 'date' },
+      { header: t('documents.register.col.nextReview'), width: 14, kind: 'date' },
+      { header: t('documents.register.col.review'), width: 14, kind: 'text' },
+      { header: t('documents.register.col.clauses'), width: 28, kind: 'text' },
+    ],
+    rows: rows.map((r) => [
+      textCell(r.docId),
+      textCell(r.title),
+      textCell(typeLabel(t, r.docType)),
+      textCell(names.ownerName(r.ownerLookupId)),
+      textCell(names.processName(r.processLookupId)),
+      textCell(statusLabel(t, r.status)),
+      textCell(r.publishedVersion),
+      dateCell(r.effectiveDate),
+      dateCell(r.nextReviewDate),
+      textCell(reviewLabel(t, r.review)),
+      textCell(clauseList(r.primaryClause, r.clauseRefs).join('; ')),
+    ]),
+  };
+}
+
+/** The export file of the register: `<name>-<today>.csv` or `.xlsx`. */
+export async function registerFile(format: ExportFormat, rows: readonly RegisterRow[], t: TFunction, names: ExportNames, today: string): Promise<SavedFile> {
+  const table = registerTable(rows, t, names);
+  const base = `${t('documents.register.export.fileName')}-${today}`;
+  if (format === 'csv') return { name: `${base}.csv`, type: CSV_MIME, bytes: csvBytes(table) };
+  return { name: `${base}.xlsx`, type: XLSX_MIME, bytes: await xlsxBytes(table, t('documents.register.export.sheet')) };
+}
