@@ -18,6 +18,7 @@ import { OfflineBanner } from './errors/OfflineBanner.js';
 import { SignInScreen } from './screens/SignInScreen.js';
 import { TenantSignInScreen } from './screens/TenantSignInScreen.js';
 import { AppRoutes } from './AppRoutes.js';
+import { HostContext } from './tabs/HostContext.js';
 
 /** Test seams: no query retries, a short Graph retry policy, an already signed-in session. The app leaves them unset. */
 export interface AppTestOptions {
@@ -31,6 +32,8 @@ export interface AppProps {
   host: Host;
   i18n: I18n;
   testing?: AppTestOptions;
+  /** What a signed-in user sees; by default the shell (banner, navigation) around the app's routes. */
+  content?: ReactNode;
 }
 
 /**
@@ -38,10 +41,12 @@ export interface AppProps {
  * a Graph client and a QueryClient per session, the shell and the router's screens. The router
  * itself is supplied by the caller (BrowserRouter in main.tsx, MemoryRouter in tests).
  */
-export function App({ config, host, i18n, testing }: AppProps) {
+export function App({ config, host, i18n, testing, content }: AppProps) {
   return (
     <AppProviders host={host} i18n={i18n}>
-      <SignInGate config={config} host={host} testing={testing} />
+      <HostContext.Provider value={host}>
+        <SignInGate config={config} host={host} testing={testing} content={content} />
+      </HostContext.Provider>
     </AppProviders>
   );
 }
@@ -56,7 +61,7 @@ export function AppProviders({ host, i18n, children }: { host: Host | null; i18n
   );
 }
 
-function SignInGate({ config, host, testing }: { config: RuntimeConfig; host: Host; testing?: AppTestOptions }) {
+function SignInGate({ config, host, testing, content }: { config: RuntimeConfig; host: Host; testing?: AppTestOptions; content?: ReactNode }) {
   const strategy = chooseAuthStrategy(config, host);
   const [session, setSession] = useState<AuthSession | null>(testing?.session ?? null);
   const [signedOut, setSignedOut] = useState(false);
@@ -69,7 +74,7 @@ function SignInGate({ config, host, testing }: { config: RuntimeConfig; host: Ho
       setSession(null);
       setSignedOut(true);
     };
-    return <SignedInApp key={session.id} config={config} session={session} signOut={signOut} testing={testing} />;
+    return <SignedInApp key={session.id} config={config} session={session} signOut={signOut} testing={testing} content={content} />;
   }
   return (
     <QueryClientProvider client={signInQueries}>
@@ -94,7 +99,8 @@ function SignIn(props: { config: RuntimeConfig; host: Host; strategy: AuthStrate
 }
 
 /** Everything a signed-in user sees; remounted (fresh caches) for every new session. */
-function SignedInApp({ config, session, signOut, testing }: { config: RuntimeConfig; session: AuthSession; signOut(): void; testing?: AppTestOptions }) {
+function SignedInApp(props: { config: RuntimeConfig; session: AuthSession; signOut(): void; testing?: AppTestOptions; content?: ReactNode }) {
+  const { config, session, signOut, testing, content } = props;
   const value = useMemo<SessionContextValue>(
     () => ({
       session,
@@ -109,10 +115,12 @@ function SignedInApp({ config, session, signOut, testing }: { config: RuntimeCon
   return (
     <SessionContext.Provider value={value}>
       <QueryClientProvider client={queryClient}>
-        <ShellFrame user={<UserBadge />} nav={<Navigation />}>
-          <OfflineBanner />
-          <AppRoutes />
-        </ShellFrame>
+        {content ?? (
+          <ShellFrame user={<UserBadge />} nav={<Navigation />}>
+            <OfflineBanner />
+            <AppRoutes />
+          </ShellFrame>
+        )}
       </QueryClientProvider>
     </SessionContext.Provider>
   );

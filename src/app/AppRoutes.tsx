@@ -1,11 +1,15 @@
 import { Route, Routes, useLocation } from 'react-router';
+import { DocumentRegisterScreen } from '../features/documents/index.js';
+import { DocumentScreen } from '../features/documents/detail/DocumentScreen.js';
+import { NewDocumentScreen } from '../features/documents/lifecycle/NewDocumentScreen.js';
 import { HomeScreen } from '../features/home/screens/HomeScreen.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { AreaScreen } from './screens/AreaScreen.js';
 import { NotFoundScreen } from './screens/NotFoundScreen.js';
 import { AREA_PATHS } from './shell/areas.js';
+import { LazyTabRoutes } from './tabs/LazyTabRoutes.js';
 
-const PLACEHOLDER_AREAS = ['documents', 'acknowledgements', 'registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
+const PLACEHOLDER_AREAS = ['acknowledgements', 'registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
 
 /** The screens of a signed-in user. Each screen has its own error boundary, reset on navigation. */
 export function AppRoutes() {
@@ -14,9 +18,16 @@ export function AppRoutes() {
     <AppErrorBoundary key={location.pathname}>
       <Routes>
         <Route index element={<HomeScreen />} />
+        <Route path={AREA_PATHS.documents}>
+          <Route index element={<DocumentRegisterScreen />} />
+          <Route path="new" element={<NewDocumentScreen />} />
+          <Route path=":docId" element={<DocumentScreen />} />
+        </Route>
         {PLACEHOLDER_AREAS.map((area) => (
-          <Route key={area} path={AREA_PATHS[area]} element={<AreaScreen area={area} />} />
+          // `/*`: deep links to a record or action (src/app/tabs/subPageId.ts) land on the area too.
+          <Route key={area} path={`${AREA_PATHS[area]}/*`} element={<AreaScreen area={area} />} />
         ))}
+        <Route path="/tab/*" element={<LazyTabRoutes />} />
         <Route path="*" element={<NotFoundScreen />} />
       </Routes>
     </AppErrorBoundary>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { App, AppProviders } from './App.js';
@@ -8,22 +8,27 @@ import { connectTeams } from './host/teams.js';
 import { createI18n, pickLanguage } from './i18n/i18n.js';
 import { Loading } from './shell/Loading.js';
 import { ShellFrame } from './shell/ShellFrame.js';
+import { hostLocale, simulateHost } from './tabs/simulation.js';
 
 type BootState = { status: 'booting' } | { status: 'failed'; error: unknown } | { status: 'ready'; config: RuntimeConfig; host: Host };
 
 /**
  * Starts the app: in parallel, loads the runtime configuration and detects the host (Teams is given
- * at most 3 s to answer). The UI language comes from Teams' locale, else the browser's.
+ * at most 3 s to answer). The UI language comes from Teams' locale, else the browser's. In emulator
+ * mode `?host=teams&theme=…&locale=…` simulates Teams (src/app/tabs/simulation.ts). `content` is
+ * what a signed-in user sees instead of the app shell (the SharePoint web parts pass theirs).
  */
-export function Boot() {
+export function Boot({ content }: { content?: ReactNode } = {}) {
   const i18n = useMemo(() => createI18n(pickLanguage(navigator.languages?.[0] ?? navigator.language)), []);
   const [state, setState] = useState<BootState>({ status: 'booting' });
 
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([loadRuntimeConfig(controller.signal), detectHost(browserProbe(connectTeams))]).then(
-      async ([config, host]) => {
-        if (host.kind === 'teams') await i18n.changeLanguage(pickLanguage(host.teams.locale));
+      async ([config, detected]) => {
+        const host = simulateHost(detected, config, window.location.search);
+        const locale = hostLocale(host, config, window.location.search);
+        if (locale) await i18n.changeLanguage(pickLanguage(locale));
         if (!controller.signal.aborted) setState({ status: 'ready', config, host });
       },
       (error: unknown) => {
@@ -33,7 +38,7 @@ export function Boot() {
     return () => controller.abort();
   }, [i18n]);
 
-  if (state.status === 'ready') return <App config={state.config} host={state.host} i18n={i18n} />;
+  if (state.status === 'ready') return <App config={state.config} host={state.host} i18n={i18n} content={content} />;
   return (
     <AppProviders host={null} i18n={i18n}>
       <ShellFrame>{state.status === 'booting' ? <BootLoading /> : <BootFailed error={state.error} />}</ShellFrame>

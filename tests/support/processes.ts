@@ -19,7 +19,7 @@ export const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('../..', import.m
 export const DIST_DIR = path.join(PROJECT_ROOT, 'dist');
 
 /** Files and folders whose change makes `dist/` stale. */
-const BUILD_INPUTS = ['src', 'graph', 'index.html', 'vite.config.ts', 'scripts/runtime-config.ts', 'package-lock.json'];
+const BUILD_INPUTS = ['src', 'graph', 'webparts', 'index.html', 'vite.config.ts', 'scripts/runtime-config.ts', 'package-lock.json'];
 
 function newestMtime(p: string): number {
   let stat: fs.Stats;

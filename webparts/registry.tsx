@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { AcknowledgementStatusWebPart } from './acknowledgement-status/AcknowledgementStatusWebPart.js';
+import { DocumentRegisterWebPart } from './document-register/DocumentRegisterWebPart.js';
+import { MyActionsWebPart } from './my-actions/MyActionsWebPart.js';
+import { documentProperty, registerProperty, type WebPartProperty } from './properties.js';
+import { RegisterViewWebPart } from './register-view/RegisterViewWebPart.js';
+
+/** One web part: its address segment, title, properties and what it renders from them. */
+export interface WebPartDefinition {
+  /** `/webparts/<id>`. */
+  readonly id: string;
+  readonly titleKey: 'webparts.documentRegister.title' | 'webparts.acknowledgementStatus.title' | 'webparts.registerView.title' | 'webparts.myActions.title';
+  readonly properties: readonly WebPartProperty[];
+  render(values: Readonly<Record<string, string>>): ReactNode;
+}
+
+/** Every web part, in the order a page author would meet them. */
+export const WEB_PARTS: readonly WebPartDefinition[] = [
+  { id: 'document-register', titleKey: 'webparts.documentRegister.title', properties: [], render: () => <DocumentRegisterWebPart /> },
+  {
+    id: 'acknowledgement-status',
+    titleKey: 'webparts.acknowledgementStatus.title',
+    properties: [documentProperty],
+    render: (v) => <AcknowledgementStatusWebPart doc={v.doc ?? ''} />,
+  },
+  { id: 'register-view', titleKey: 'webparts.registerView.title', properties: [registerProperty], render: (v) => <RegisterViewWebPart register={v.register ?? ''} /> },
+  { id: 'my-actions', titleKey: 'webparts.myActions.title', properties: [], render: () => <MyActionsWebPart /> },
+];
+
+/** The web part with this id, or undefined. */
+export function webPartById(id: string | undefined): WebPartDefinition | undefined {
+  return WEB_PARTS.find((w) => w.id === id);
+}
