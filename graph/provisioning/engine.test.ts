@@ -114,7 +114,7 @@ describe('provision() against the emulator', () => {
 
     // Library settings (emulator dev endpoint stands in for SharePoint's Versioning settings).
     const docSettings = await devJson(emu, `/_dev/lists/${idOf('SMS Documents')}/settings`);
-    expect(docSettings.settings).toMatchObject({ enableMinorVersions: true, draftVisibility: 'approver' });
+    expect(docSettings.settings).toMatchObject({ enableMinorVersions: true, draftVisibility: 'author' });
 
     // Permissions as a caller notices them: Jack (all staff only) can add an acknowledgement but not a nonconformity.
     const ack = await emu.graph(demo.jack, `/sites/${siteId}/lists/${idOf('Acknowledgements')}/items`, {

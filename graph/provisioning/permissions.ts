@@ -62,8 +62,16 @@ export const SITE_GRANTS: readonly GroupGrant[] = [
 export const LIST_ACCESS: readonly ListAccessPlan[] = [
   {
     listKey: smsDocuments.key,
-    settings: { enableMinorVersions: true, draftVisibility: 'approver' },
-    reason: 'Major and minor versions (minor = draft, major = published); draft item security: only people who can edit or approve see drafts (§5.4).',
+    settings: { enableMinorVersions: true, draftVisibility: 'author' },
+    grants: [
+      { group: SMS_GROUPS.managers, level: 'fullControl' },
+      { group: SMS_GROUPS.documentControllers, level: 'contribute' },
+      { group: SMS_GROUPS.processOwners, level: 'contribute' },
+      { group: SMS_GROUPS.topManagement, level: 'contribute' },
+      { group: SMS_GROUPS.allStaff, level: 'read' },
+    ],
+    reason:
+      'Major and minor versions (minor = draft, major = published). Draft item security "Only users who can edit items": owners (process owners), approvers (top management), SMS managers and document controllers can edit, so they see drafts; all staff read, so employees see only published versions (§5.4). Unique grants, so membership of the site\'s Microsoft 365 group gives no edit right here.',
   },
   {
     listKey: acknowledgements.key,

@@ -88,11 +88,11 @@ describe('navigation by role', () => {
     renderApp();
     const user = await signInAs('Priya Nair');
     const nav = await navLinks();
-    await user.click(within(nav).getByRole('link', { name: 'Documents' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Documents' });
+    await user.click(within(nav).getByRole('link', { name: 'Acknowledgements' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Acknowledgements' });
     expect(document.activeElement).toBe(heading);
-    expect(within(nav).getByRole('link', { name: 'Documents' }).getAttribute('aria-current')).toBe('page');
-    expect(screen.getByText(/Document control arrives with a later issue/)).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Acknowledgements' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText(/Acknowledgements arrive with a later issue/)).toBeTruthy();
     expect(screen.getByText(/Nothing here is sample data/)).toBeTruthy();
   });
 
