@@ -2,7 +2,7 @@ import type { GraphClient } from '../core/client.js';
 import { batch, batchBody, type BatchRequest, type BatchResponse } from '../core/batch.js';
 import { f, listFilter, type FilterExpr } from '../core/filter.js';
 import { encodeQuery, seg } from '../core/request.js';
-import { acknowledgements } from '../schema/documents.js';
+import { acknowledgements, smsDocuments } from '../schema/documents.js';
 import { actions } from '../schema/actions.js';
 import { audits } from '../schema/audit.js';
 import { managementReviews } from '../schema/review.js';
@@ -13,7 +13,8 @@ import type { SmsListSchema } from '../schema/types.js';
  * - pending acknowledgements: `Acknowledgements` items with `UserUPN eq <upn>` and `AckStatus eq 'Pending'`;
  * - open actions: `Actions` items with `AssignedToUPN eq <upn>` and an open `Status`;
  * - upcoming management reviews: `Management Reviews` items with `MeetingDate ge <today>`;
- * - upcoming audits: `Audits` items with `PlannedStart ge <today>`.
+ * - upcoming audits: `Audits` items with `PlannedStart ge <today>`;
+ * - optionally, document reviews due: `SMS Documents` items with `NextReviewDate le <due-by date>`.
  * Every filter goes through `listFilter`, so only indexed columns are used (Acknowledgements and
  * Actions are large lists). Lists are addressed by display name under the SMS site id
  * (`GET /sites/{site-id}/lists/{list-title}`, https://learn.microsoft.com/graph/api/list-get).
@@ -38,6 +39,8 @@ export interface HomeCounts {
   openActions: HomeCount;
   upcomingReviews: HomeCount;
   upcomingAudits: HomeCount;
+  /** Controlled documents whose periodic review is due by `documentReviewsDueBy` (or overdue); only when asked for. */
+  dueDocumentReviews?: HomeCount;
 }
 
 export interface HomeCountsInput {
@@ -47,6 +50,12 @@ export interface HomeCountsInput {
   upn: string;
   /** The user's local calendar date; reviews and audits on or after it are upcoming. */
   today: { year: number; month: number; day: number };
+  /**
+   * Also count the `SMS Documents` whose `NextReviewDate` (indexed) is on or before this date —
+   * due soon or overdue; the caller takes the window from the document rules. Withdrawn and
+   * archived documents are not counted. Readers see published versions only (draft item security).
+   */
+  documentReviewsDueBy?: { year: number; month: number; day: number };
 }
 
 interface CountQuery {
@@ -74,6 +83,16 @@ function queries(input: HomeCountsInput): CountQuery[] {
     // A cancelled review or audit keeps its date but is not upcoming: its status comes back and is dropped here.
     { key: 'upcomingReviews', list: managementReviews, filter: f.ge('fields/MeetingDate', today), excludeStatuses: ['Cancelled'] },
     { key: 'upcomingAudits', list: audits, filter: f.ge('fields/PlannedStart', today), excludeStatuses: ['Cancelled'] },
+    ...(input.documentReviewsDueBy
+      ? [
+          {
+            key: 'dueDocumentReviews' as const,
+            list: smsDocuments,
+            filter: f.le('fields/NextReviewDate', new Date(Date.UTC(input.documentReviewsDueBy.year, input.documentReviewsDueBy.month - 1, input.documentReviewsDueBy.day))),
+            excludeStatuses: ['Withdrawn', 'Archived'],
+          },
+        ]
+      : []),
   ];
 }
 

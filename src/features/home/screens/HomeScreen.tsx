@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HomeCount, HomeCounts } from '../../../../graph/home/homeCounts.js';
 import type { AppArea } from '../../../domain/roles.js';
+import { REVIEW_DUE_SOON_DAYS } from '../../../domain/documents/constants.js';
+import { addDays } from '../../../domain/documents/dates.js';
 import { smsSiteUrl } from '../../../app/config.js';
 import { ErrorMessage } from '../../../app/errors/ErrorMessage.js';
 import { useRoles } from '../../../app/roles/useRoles.js';
@@ -18,12 +20,24 @@ import { useHomeStyles } from './HomeScreen.styles.js';
 
 type CountKey = keyof HomeCounts;
 
-const CARDS: readonly { key: CountKey; label: 'home.pendingAcknowledgements' | 'home.openActions' | 'home.upcomingReviews' | 'home.upcomingAudits'; area: AppArea }[] = [
+const CARDS: readonly {
+  key: CountKey;
+  label: 'home.pendingAcknowledgements' | 'home.openActions' | 'home.upcomingReviews' | 'home.upcomingAudits' | 'documents.lifecycle.home.dueReviews';
+  area: AppArea;
+}[] = [
   { key: 'pendingAcknowledgements', label: 'home.pendingAcknowledgements', area: 'acknowledgements' },
   { key: 'openActions', label: 'home.openActions', area: 'actions' },
   { key: 'upcomingReviews', label: 'home.upcomingReviews', area: 'reviews' },
   { key: 'upcomingAudits', label: 'home.upcomingAudits', area: 'audits' },
+  { key: 'dueDocumentReviews', label: 'documents.lifecycle.home.dueReviews', area: 'documents' },
 ];
+
+/** The last day a document's periodic review counts as due soon (src/domain: REVIEW_DUE_SOON_DAYS). */
+function reviewsDueBy(today: ReturnType<typeof localToday>): ReturnType<typeof localToday> {
+  const iso = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  const [year, month, day] = addDays(iso, REVIEW_DUE_SOON_DAYS).split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
 
 /**
  * Home for the signed-in user: pending acknowledgements, open actions, upcoming reviews and audits.
@@ -37,8 +51,9 @@ export function HomeScreen() {
   const site = useQuery(smsSiteQuery(client, smsSiteUrl(config)));
   const upn = me.data?.userPrincipalName ?? null;
   const siteId = site.data?.id ?? null;
+  const today = localToday();
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today: localToday() }),
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, documentReviewsDueBy: reviewsDueBy(today) }),
     enabled: siteId !== null && upn !== null,
   });
 
@@ -82,9 +97,10 @@ function CountSection({ heading, cards, counts }: { heading: string; cards: type
         {heading}
       </h2>
       <div className={styles.cards}>
-        {cards.map((card) => (
-          <CountCard key={card.key} label={card.label} area={card.area} count={counts[card.key]} />
-        ))}
+        {cards.map((card) => {
+          const count = counts[card.key];
+          return count ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
+        })}
       </div>
     </section>
   );

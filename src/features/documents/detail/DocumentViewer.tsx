@@ -1,0 +1,136 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../app/errors/ErrorMessage.js';
+import { Loading } from '../../../app/shell/Loading.js';
+import { DOCUMENT_FILE_TYPES, fileKindOf, versionBytes, type DocumentServices, type DocumentSnapshot, type VersionEntry } from '../services/index.js';
+import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
+import { previewQuery, versionContentQuery } from './queries.js';
+import { renderMarkdown } from './renderMarkdown.js';
+import { saveBytes, versionFileName } from './download.js';
+
+export interface DocumentViewerProps {
+  services: DocumentServices;
+  snapshot: DocumentSnapshot;
+  /** The version to show; null = the version the user sees by default (current). */
+  version: VersionEntry | null;
+}
+
+/**
+ * Shows a document's content. Markdown is rendered in the app (sanitised); a PDF inline from its
+ * bytes; a Word file through Graph's preview URL in a sandboxed frame. Readers see exactly the
+ * version asked for: an older Markdown or PDF version is downloaded and shown; for an older Word
+ * version the preview (which always shows the current visible version) is not used — the user is
+ * told so and can download that version.
+ */
+export function DocumentViewer({ services, snapshot, version }: DocumentViewerProps) {
+  const { t } = useTranslation();
+  const kind = fileKindOf(snapshot.file.name);
+  const label = version?.id ?? snapshot.file.versionLabel ?? '';
+  const older = version !== null && !version.current;
+  if (kind === 'docx') return older ? <OlderWordVersion services={services} snapshot={snapshot} version={version} /> : <WordPreview services={services} snapshot={snapshot} label={label} />;
+  if (kind === 'md' || kind === 'pdf') return <BytesViewer services={services} snapshot={snapshot} version={version} kind={kind} label={label} />;
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{t('documents.detail.viewer.unsupported', { name: snapshot.file.name })}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** `allow-same-origin` only for a preview served from another origin (it must never gain the app's origin). */
+export function previewSandbox(url: string, appOrigin: string): string {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = '';
+  }
+  return origin && origin !== appOrigin ? 'allow-scripts allow-same-origin allow-popups' : 'allow-popups';
+}
+
+function WordPreview({ services, snapshot, label }: { services: DocumentServices; snapshot: DocumentSnapshot; label: string }) {
+  const { t } = useTranslation();
+  const styles = useDocumentScreenStyles();
+  const preview = useQuery(previewQuery(services, snapshot));
+  if (preview.isError) return <ErrorMessage error={preview.error} context={t('documents.detail.viewer.previewError')} onRetry={() => void preview.refetch()} />;
+  if (!preview.data) return <Loading label={t('documents.detail.viewer.loading')} />;
+  return (
+    <iframe
+      className={styles.frame}
+      src={preview.data}
+      title={t('documents.detail.viewer.frameTitle', { docId: snapshot.state.docId, version: label })}
+      sandbox={previewSandbox(preview.data, window.location.origin)}
+      referrerPolicy="no-referrer"
+    />
+  );
+}
+
+function OlderWordVersion({ services, snapshot, version }: { services: DocumentServices; snapshot: DocumentSnapshot; version: VersionEntry }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      saveBytes(await versionBytes(services, snapshot, version), versionFileName(snapshot.file.name, version.id), DOCUMENT_FILE_TYPES.docx);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>{t('documents.detail.viewer.wordOlder', { version: version.id, current: snapshot.file.versionLabel ?? '' })}</MessageBarBody>
+      </MessageBar>
+      <Body1 as="p">
+        <Button disabled={busy} onClick={() => void download()}>
+          {t('documents.detail.viewer.downloadVersion', { version: version.id })}
+        </Button>
+      </Body1>
+      {error ? <ErrorMessage error={error} onRetry={() => void download()} /> : null}
+    </>
+  );
+}
+
+function BytesViewer({ services, snapshot, version, kind, label }: { services: DocumentServices; snapshot: DocumentSnapshot; version: VersionEntry | null; kind: 'md' | 'pdf'; label: string }) {
+  const { t } = useTranslation();
+  const styles = useDocumentScreenStyles();
+  const content = useQuery(versionContentQuery(services, snapshot, version));
+  const html = useMemo(() => (kind === 'md' && content.data ? renderMarkdown(new TextDecoder().decode(content.data)) : ''), [kind, content.data]);
+  const pdfUrl = usePdfUrl(kind === 'pdf' ? content.data : undefined);
+  if (content.isError) return <ErrorMessage error={content.error} context={t('documents.detail.viewer.contentError')} onRetry={() => void content.refetch()} />;
+  if (!content.data) return <Loading label={t('documents.detail.viewer.loading')} />;
+  if (kind === 'md') {
+    return (
+      <article className={styles.viewer} aria-label={t('documents.detail.viewer.contentLabel', { docId: snapshot.state.docId, version: label })} dangerouslySetInnerHTML={{ __html: html }} />
+    );
+  }
+  return pdfUrl ? (
+    <object className={styles.frame} data={pdfUrl} type="application/pdf" aria-label={t('documents.detail.viewer.contentLabel', { docId: snapshot.state.docId, version: label })}>
+      <Body1 as="p">{t('documents.detail.viewer.pdfFallback')}</Body1>
+    </object>
+  ) : (
+    <Loading label={t('documents.detail.viewer.loading')} />
+  );
+}
+
+/** An object URL for PDF bytes, revoked when the bytes change or the viewer goes away. */
+function usePdfUrl(bytes: Uint8Array | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!bytes || typeof URL.createObjectURL !== 'function') {
+      setUrl(null);
+      return;
+    }
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    const next = URL.createObjectURL(new Blob([copy], { type: DOCUMENT_FILE_TYPES.pdf }));
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [bytes]);
+  return url;
+}

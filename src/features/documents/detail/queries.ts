@@ -1,0 +1,70 @@
+/**
+ * TanStack Query options of a document's page and the lifecycle screens. Keys mirror the Graph
+ * paths (`sites/{site-id}/lists/SMS Documents/items/{DocId}/…`); invalidating
+ * `documentsListKey(siteId)` refreshes every query over the library, the register's included.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { GraphClient } from '../../../../graph/core/client.js';
+import { listGroups } from '../../../../graph/directory/members.js';
+import { smsDocuments } from '../../../../graph/schema/documents.js';
+import { loadDocument, loadDocumentsSite, loadPeopleDirectory, loadVersionHistory, previewUrl, versionBytes, type DocumentServices, type DocumentSnapshot } from '../services/index.js';
+
+/** Every query over the `SMS Documents` library of a site. */
+export const documentsListKey = (siteId: string) => ['sites', siteId, 'lists', smsDocuments.displayName] as const;
+export const documentKey = (siteId: string, docId: string) => [...documentsListKey(siteId), 'items', docId] as const;
+
+/** The document-control lists, library drive and group of the SMS site (once per session). */
+export const documentsSiteQuery = (client: GraphClient, siteId: string, siteWebUrl: string) =>
+  queryOptions({
+    queryKey: ['sites', siteId, 'documents', 'lists'],
+    queryFn: ({ signal }) => loadDocumentsSite(client, siteId, siteWebUrl, signal),
+    staleTime: Infinity,
+  });
+
+/** Users with their site lookup ids, roles and owned processes. */
+export const peopleDirectoryQuery = (client: GraphClient, siteId: string) =>
+  queryOptions({
+    queryKey: ['sites', siteId, 'documents', 'people'],
+    queryFn: ({ signal }) => loadPeopleDirectory(client, siteId, signal),
+    staleTime: 15 * 60_000,
+  });
+
+/** Groups of the tenant, for the acknowledgement audience. */
+export const groupsQuery = (client: GraphClient) =>
+  queryOptions({
+    queryKey: ['groups'],
+    queryFn: ({ signal }) => listGroups(client, signal),
+    staleTime: 15 * 60_000,
+  });
+
+/** One document as the signed-in user sees it. */
+export const documentQuery = (s: DocumentServices, docId: string) =>
+  queryOptions({
+    queryKey: documentKey(s.site.siteId, docId),
+    queryFn: ({ signal }) => loadDocument(s, docId, signal),
+  });
+
+/** The version history of a document (library versions with their metadata). */
+export const versionHistoryQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'versions', snap.file.versionLabel ?? ''],
+    queryFn: ({ signal }) => loadVersionHistory(s, snap, signal),
+  });
+
+/** The bytes of one version (null = the current one the user sees). */
+export const versionContentQuery = (s: DocumentServices, snap: DocumentSnapshot, version: { id: string; current: boolean } | null) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'versions', version?.current === false ? version.id : `current:${snap.file.versionLabel ?? ''}`, 'content'],
+    queryFn: ({ signal }) => versionBytes(s, snap, version, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** A short-lived preview URL of the current visible version (Office files). */
+export const previewQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'preview', snap.file.versionLabel ?? ''],
+    queryFn: ({ signal }) => previewUrl(s, snap, signal),
+    // The URL is short-lived; ask again rather than reuse an old one.
+    staleTime: 5 * 60_000,
+    gcTime: 5 * 60_000,
+  });

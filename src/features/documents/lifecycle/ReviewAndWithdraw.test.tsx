@@ -1,0 +1,129 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { signInToEmulator } from '../../../app/auth/devSignIn.js';
+import { APP_SCOPES } from '../../../app/auth/scopes.js';
+import { ORIGIN, renderApp } from '../../../app/testing/appHarness.js';
+import { addMonths } from '../../../domain/documents/dates.js';
+import { clockShiftedBy, markdownFile, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
+import { createDocument, decideApproval, loadDocument, localDate, submitForReview, uploadDraft, type DocumentServices } from '../services/index.js';
+import type { DocumentMetadata } from '../services/mapping.js';
+
+/**
+ * Periodic review and withdrawal on a document's page, against the emulator: an overdue review is
+ * counted on Home and "reviewed, no change" moves NextReviewDate on and records a release entry;
+ * withdrawing needs a reason, leaves the document readable to document controllers only, and
+ * read-only.
+ */
+type Json = Record<string, unknown>;
+
+let h: DocumentsHarness;
+let docId: string;
+
+const procedure = (title: string): DocumentMetadata => ({
+  title,
+  docType: 'Procedure',
+  ownerId: people.priya,
+  approverIds: [people.raj],
+  reviewerIds: [],
+  processId: null,
+  primaryClause: '8.2.5',
+  clauseRefs: [],
+  mandatoryItem: 'None',
+  classification: 'Internal',
+  reviewCycleMonths: 12,
+  ackRequired: false,
+  ackAudience: [],
+  ackDueDays: 14,
+  externalOrigin: false,
+  issuer: null,
+  changeSummary: 'First issue.',
+});
+
+/** A procedure published 13 months ago with a 12-month cycle: its review is a month overdue. */
+async function overdueDocument(): Promise<string> {
+  const past = clockShiftedBy(-396);
+  const priya: DocumentServices = await h.servicesFor(people.priya, { clock: past });
+  const raj: DocumentServices = await h.servicesFor(people.raj, { clock: past });
+  const { docId: id } = await createDocument(priya, { metadata: procedure('Demand Management Procedure'), file: markdownFile('demand.md', '# Demand\n\nQuarterly forecast.\n') });
+  await submitForReview(priya, id);
+  const snap = await loadDocument(raj, id);
+  await decideApproval(raj, id, snap.approvals[0]!.itemId, 'Approved', null);
+  return id;
+}
+
+beforeAll(async () => {
+  h = await startDocumentsHarness();
+  docId = await overdueDocument();
+}, 60_000);
+afterEach(() => cleanup());
+afterAll(() => h.close());
+
+const sessionFor = (displayName: string, upn: string) => signInToEmulator(ORIGIN, { displayName, userPrincipalName: upn }, APP_SCOPES);
+
+async function releases(): Promise<Json[]> {
+  const res = await h.raw(people.tom, `/sites/${h.siteId}/lists/Document Releases/items?$expand=fields&$filter=fields/DocId eq '${docId}'`);
+  return ((await res.json()) as { value: { fields: Json }[] }).value.map((i) => i.fields);
+}
+
+const dueCard = () => screen.findByRole('region', { name: 'Document reviews due within 30 days or overdue' });
+
+describe('periodic review', () => {
+  it('counts the overdue review on Home, and "reviewed, no change" moves the next review on with a release entry', async () => {
+    renderApp({ path: '/', session: await sessionFor('Priya Nair', people.priya) });
+    expect(within(await dueCard()).getByText('1')).toBeTruthy();
+    cleanup();
+
+    const u = userEvent.setup();
+    renderApp({ path: `/documents/${docId}`, session: await sessionFor('Priya Nair', people.priya) });
+    await u.click(await screen.findByRole('button', { name: 'Reviewed, no change' }));
+    const dialog = await screen.findByRole('dialog');
+    await u.type(within(dialog).getByRole('textbox', { name: /^Review notes/ }), 'Still accurate after the Q3 demand review.');
+    await u.click(within(dialog).getByRole('button', { name: 'Record review' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    const next = addMonths(localDate(), 12);
+    expect(await screen.findByText(next)).toBeTruthy();
+    const entries = await releases();
+    expect(entries.filter((r) => r.ChangeType === 'Reviewed – no change')).toEqual([
+      expect.objectContaining({ VersionLabel: '1.0', VersionStatus: 'Published', ChangeSummary: 'Still accurate after the Q3 demand review.' }),
+    ]);
+    // Readers see the new date too (it was checked in as a published version).
+    const asJack = await loadDocument(await h.servicesFor(people.jack), docId);
+    expect(asJack.state.nextReviewDate).toBe(next);
+    cleanup();
+
+    renderApp({ path: '/', session: await sessionFor('Priya Nair', people.priya) });
+    expect(within(await dueCard()).getByText('0')).toBeTruthy();
+  });
+});
+
+describe('withdrawal', () => {
+  it('needs a reason; afterwards only document controllers see the document, and nobody can edit it', async () => {
+    const u = userEvent.setup();
+    renderApp({ path: `/documents/${docId}`, session: await sessionFor('Priya Nair', people.priya) });
+    await u.click(await screen.findByRole('button', { name: 'Withdraw' }));
+    const dialog = await screen.findByRole('dialog');
+    await u.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    expect(await within(dialog).findByText('Give the reason: it is required.')).toBeTruthy();
+    expect((await loadDocument(await h.servicesFor(people.priya), docId)).state.status).toBe('Published');
+
+    await u.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Replaced by the capacity and demand procedure.');
+    await u.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByText(/it is kept for the record and can no longer be changed/)).toBeTruthy();
+    const actions = screen.getByRole('group', { name: 'Document actions' });
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Archive']);
+    expect((await releases()).some((r) => r.ChangeType === 'Withdrawal' && r.ChangeSummary === 'Replaced by the capacity and demand procedure.')).toBe(true);
+    cleanup();
+
+    // An employee is told it is not available.
+    renderApp({ path: `/documents/${docId}`, session: await sessionFor('Jack Turner', people.jack) });
+    expect(await screen.findByText('This document is not available')).toBeTruthy();
+    expect(screen.queryByText('Demand Management Procedure')).toBeNull();
+
+    // Editing is refused by the rules, whoever asks and however.
+    const priya = await h.servicesFor(people.priya);
+    await expect(uploadDraft(priya, docId, { changeSummary: 'Sneaky edit', file: markdownFile('demand.md', '# changed') })).rejects.toMatchObject({ refusal: { reason: 'readOnly' } });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * TanStack Query mutation options of the document lifecycle. Each one calls a service of
+ * `services/` (which asks the domain rules before writing) and, once it settles, refreshes every
+ * query over the `SMS Documents` library (the document page, its history, the register).
+ * Retries are never automatic: a failed step keeps the user's input and the user retries.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { FinalDecision } from '../../domain/documents/approvals.js';
+import { documentsListKey } from './detail/queries.js';
+import {
+  archiveDocument,
+  createDocument,
+  decideApproval,
+  publishDocument,
+  recordReviewNoChange,
+  restoreAsDraft,
+  startRevision,
+  submitForReview,
+  updateMetadata,
+  uploadDraft,
+  withdrawDocument,
+  type CreateCallbacks,
+  type DocumentMetadata,
+  type DocumentServices,
+  type DocumentSnapshot,
+  type DraftUpload,
+  type FileInput,
+  type NewDocumentRequest,
+} from './services/index.js';
+
+/**
+ * Refreshes the library's queries without waiting for them: the step's promise settles first, so
+ * the dialog that ran it closes (and hands focus back) before the page re-renders around it.
+ */
+const settle = (s: DocumentServices, qc: QueryClient) => () => {
+  void qc.invalidateQueries({ queryKey: documentsListKey(s.site.siteId) });
+};
+
+export const createDocumentMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { request: NewDocumentRequest; callbacks?: CreateCallbacks }) => createDocument(s, v.request, v.callbacks),
+  onSettled: settle(s, qc),
+});
+
+export const submitMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; comment?: string }) => submitForReview(s, v.docId, v.comment),
+  onSettled: settle(s, qc),
+});
+
+export const decisionMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; approvalItemId: string; decision: FinalDecision; comment: string | null }) => decideApproval(s, v.docId, v.approvalItemId, v.decision, v.comment),
+  onSettled: settle(s, qc),
+});
+
+export const publishMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string }) => publishDocument(s, v.docId),
+  onSettled: settle(s, qc),
+});
+
+export const startRevisionMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; revision: 'minor' | 'major'; upload: DraftUpload }) => startRevision(s, v.docId, v.revision, v.upload),
+  onSettled: settle(s, qc),
+});
+
+export const uploadDraftMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; upload: DraftUpload & { file: FileInput } }) => uploadDraft(s, v.docId, v.upload),
+  onSettled: settle(s, qc),
+});
+
+export const restoreMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; versionId: string; versionName: string }) => restoreAsDraft(s, v.docId, v.versionId, v.versionName),
+  onSettled: settle(s, qc),
+});
+
+export const metadataMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { snapshot: DocumentSnapshot; changes: Partial<DocumentMetadata>; eTag: string }) => updateMetadata(s, v.snapshot, v.changes, v.eTag),
+  // Not on error: a conflict keeps the form's eTag until the user chooses to reload and reapply.
+  onSuccess: settle(s, qc),
+});
+
+export const reviewNoChangeMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; comment: string }) => recordReviewNoChange(s, v.docId, v.comment),
+  onSettled: settle(s, qc),
+});
+
+export const withdrawMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; reason: string }) => withdrawDocument(s, v.docId, v.reason),
+  onSettled: settle(s, qc),
+});
+
+export const archiveMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string; reason: string }) => archiveDocument(s, v.docId, v.reason),
+  onSettled: settle(s, qc),
+});

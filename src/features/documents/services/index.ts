@@ -1,0 +1,64 @@
+/**
+ * Document lifecycle orchestration over graph/ (no React): new documents, revisions, review and
+ * approval, publication (`publishDocument`, with its `afterPublish` extension point), periodic
+ * review, withdrawal and archive, version history and content. Every rule comes from
+ * src/domain/documents; these functions read, ask the rules, then write.
+ */
+import type { GraphClient } from '../../../../graph/core/client.js';
+import { loadPeopleDirectory, type PeopleDirectory } from './people.js';
+import { AFTER_PUBLISH_HANDLERS, type AfterPublishHandler } from './publish.js';
+import { loadDocumentsSite } from './site.js';
+import type { Clock, DocumentServices, DocumentsSite } from './types.js';
+
+export * from './types.js';
+export * from './people.js';
+export * from './mapping.js';
+export * from './load.js';
+export * from './library.js';
+export * from './sequences.js';
+export * from './records.js';
+export * from './rules.js';
+export * from './create.js';
+export * from './publish.js';
+export * from './lifecycle.js';
+export * from './versions.js';
+export { sha256Hex } from './hash.js';
+export { loadDocumentsSite } from './site.js';
+
+/** Local calendar date `YYYY-MM-DD`. */
+export function localDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The system clock in the user's time zone. */
+export const systemClock: Clock = { now: () => new Date().toISOString(), today: () => localDate() };
+
+/** The services for one signed-in user from already-loaded site and directory. */
+export function documentServices(opts: {
+  client: GraphClient;
+  site: DocumentsSite;
+  people: PeopleDirectory;
+  upn: string;
+  clock?: Clock;
+  documentLink?: (docId: string) => string;
+  afterPublish?: readonly AfterPublishHandler[];
+}): DocumentServices {
+  const mePerson = opts.people.byId(opts.upn);
+  if (!mePerson) throw new Error(`${opts.upn} is not in the directory.`);
+  return {
+    client: opts.client,
+    site: opts.site,
+    people: opts.people,
+    me: { id: mePerson.id, roles: mePerson.roles, ownedProcessIds: mePerson.ownedProcessIds },
+    mePerson,
+    clock: opts.clock ?? systemClock,
+    ...(opts.documentLink ? { documentLink: opts.documentLink } : {}),
+    afterPublish: opts.afterPublish ?? AFTER_PUBLISH_HANDLERS,
+  };
+}
+
+/** Reads the site and the directory, then builds the services (scripts and tests). */
+export async function loadDocumentServices(client: GraphClient, siteId: string, siteWebUrl: string, upn: string, extra: { clock?: Clock; afterPublish?: readonly AfterPublishHandler[] } = {}): Promise<DocumentServices> {
+  const [site, people] = await Promise.all([loadDocumentsSite(client, siteId, siteWebUrl), loadPeopleDirectory(client, siteId)]);
+  return documentServices({ client, site, people, upn, ...extra });
+}

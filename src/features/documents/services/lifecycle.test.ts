@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markdownFile, nodeSha256, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
+import {
+  assignDocId,
+  createDocument,
+  decideApproval,
+  DocumentRuleError,
+  loadDocument,
+  loadVersionHistory,
+  restoreAsDraft,
+  startRevision,
+  submitForReview,
+  versionBytes,
+  type DocumentServices,
+  type UploadProgress,
+} from './index.js';
+import type { DocumentMetadata } from './mapping.js';
+
+/**
+ * Lifecycle services against the emulator (msw, in process): DocIds from SMS Sequences under
+ * contention, a large file through an upload session with progress, restoring an old version as
+ * a new draft without touching history, and refusals that change nothing.
+ */
+type Json = Record<string, unknown>;
+
+let h: DocumentsHarness;
+let priya: DocumentServices;
+let tom: DocumentServices;
+let raj: DocumentServices;
+
+beforeAll(async () => {
+  h = await startDocumentsHarness();
+  [priya, tom, raj] = await Promise.all([h.servicesFor(people.priya), h.servicesFor(people.tom), h.servicesFor(people.raj)]);
+}, 60_000);
+afterAll(() => h.close());
+
+const meta = (title: string, over: Partial<DocumentMetadata> = {}): DocumentMetadata => ({
+  title,
+  docType: 'Work instruction',
+  ownerId: people.priya,
+  approverIds: [people.tom],
+  reviewerIds: [],
+  processId: null,
+  primaryClause: null,
+  clauseRefs: [],
+  mandatoryItem: 'None',
+  classification: 'Internal',
+  reviewCycleMonths: 24,
+  ackRequired: false,
+  ackAudience: [],
+  ackDueDays: 14,
+  externalOrigin: false,
+  issuer: null,
+  changeSummary: null,
+  ...over,
+});
+
+async function sequence(name: string): Promise<Json | undefined> {
+  const res = await h.raw(people.tom, `/sites/${h.siteId}/lists/SMS Sequences/items?$expand=fields&$filter=fields/SequenceName eq '${name}'`);
+  return ((await res.json()) as { value: { fields: Json }[] }).value[0]?.fields;
+}
+
+describe('DocIds from SMS Sequences', () => {
+  it('never gives two controllers the same number, however their requests interleave', async () => {
+    const ids = await Promise.all([
+      assignDocId(priya, 'Contract', null),
+      assignDocId(tom, 'Contract', null),
+      assignDocId(priya, 'Contract', null),
+      assignDocId(tom, 'Contract', null),
+      assignDocId(priya, 'Contract', null),
+    ]);
+    expect(new Set(ids).size).toBe(5);
+    expect([...ids].sort()).toEqual(['SMS-CON-001', 'SMS-CON-002', 'SMS-CON-003', 'SMS-CON-004', 'SMS-CON-005']);
+    expect(await sequence('SMS-CON')).toMatchObject({ NextNumber: 6, Prefix: 'SMS-CON-' });
+  });
+
+  it('numbers the scope document (mandatory item D1) in its own sequence', async () => {
+    expect(await assignDocId(priya, 'Policy', 'D1')).toBe('SMS-SCP-001');
+    expect(await assignDocId(priya, 'Policy', 'None')).toBe('SMS-POL-001');
+  });
+});
+
+describe('large files', () => {
+  it('uploads a file over 4 MB through an upload session and reports progress until all bytes are in', async () => {
+    const bytes = new Uint8Array(5 * 1024 * 1024 + 123);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) % 251;
+    bytes.set(new TextEncoder().encode('%PDF-1.4\n'), 0);
+    const progress: UploadProgress[] = [];
+    const { docId } = await createDocument(priya, { metadata: meta('Data Centre Access Instruction'), file: { name: 'access.pdf', bytes } }, { onProgress: (p) => progress.push(p) });
+
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p) => p.total === bytes.length)).toBe(true);
+    expect(progress[progress.length - 1]!.uploaded).toBe(bytes.length);
+    expect(progress.map((p) => p.uploaded)).toEqual([...progress.map((p) => p.uploaded)].sort((a, b) => a - b));
+    const snap = await loadDocument(priya, docId);
+    expect(snap.file).toMatchObject({ size: bytes.length, mimeType: 'application/pdf' });
+    expect(nodeSha256(await versionBytes(priya, snap, null))).toBe(nodeSha256(bytes));
+  });
+});
+
+describe('restore as a new draft', () => {
+  it('makes the old content a new draft version and keeps every earlier version as it was', async () => {
+    const { docId } = await createDocument(priya, { metadata: meta('Patch Instruction'), file: markdownFile('patch.md', '# Patch\n\nMonthly.\n') });
+    await submitForReview(priya, docId);
+    const first = await loadDocument(tom, docId);
+    await decideApproval(tom, docId, first.approvals[0]!.itemId, 'Approved', null);
+    await startRevision(priya, docId, 'minor', { changeSummary: 'Weekly patching.', file: markdownFile('patch.md', '# Patch\n\nWeekly.\n') });
+
+    const before = await loadDocument(priya, docId);
+    const history = await loadVersionHistory(priya, before);
+    const published = history.find((v) => v.major && v.releaseLabel === '1.0')!;
+    const idsBefore = history.map((v) => v.id);
+    await restoreAsDraft(priya, docId, published.id, published.releaseLabel!);
+
+    const after = await loadDocument(priya, docId);
+    const historyAfter = await loadVersionHistory(priya, after);
+    // Nothing was rewritten: every earlier version is still there, and new ones came on top.
+    expect(historyAfter.map((v) => v.id).slice(historyAfter.length - idsBefore.length)).toEqual(idsBefore);
+    expect(historyAfter.length).toBeGreaterThan(idsBefore.length);
+    expect(new TextDecoder().decode(await versionBytes(priya, after, null))).toBe('# Patch\n\nMonthly.\n');
+    // The restored draft keeps the document's current lifecycle state and says what happened.
+    expect(after.state).toMatchObject({ status: 'Under revision', publishedVersion: '1.0', changeSummary: 'Restored the content of version 1.0.' });
+    // Readers still get the published 1.0.
+    const jack = await h.servicesFor(people.jack);
+    const asJack = await loadDocument(jack, docId);
+    expect(new TextDecoder().decode(await versionBytes(jack, asJack, null))).toBe('# Patch\n\nMonthly.\n');
+    expect((await loadVersionHistory(jack, asJack)).map((v) => v.id)).toEqual(['1.0']);
+  });
+});
+
+describe('refusals change nothing', () => {
+  it('refuses to submit a published document and to let a top manager start a revision', async () => {
+    const { docId } = await createDocument(priya, { metadata: meta('Backup Restore Instruction'), file: markdownFile('b.md', '# Backup\n') });
+    await submitForReview(priya, docId);
+    const snap = await loadDocument(tom, docId);
+    await decideApproval(tom, docId, snap.approvals[0]!.itemId, 'Approved', null);
+    const published = await loadDocument(priya, docId);
+
+    const again = await submitForReview(priya, docId).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DocumentRuleError);
+    expect((again as DocumentRuleError).refusal.reason).toBe('notAllowedFromStatus');
+    const revision = await startRevision(raj, docId, 'minor', { changeSummary: 'Raj edits' }).catch((e: unknown) => e);
+    expect((revision as DocumentRuleError).refusal.reason).toBe('notPermitted');
+
+    const after = await loadDocument(priya, docId);
+    expect(after.eTag).toBe(published.eTag);
+    expect(after.releases).toEqual(published.releases);
+  });
+});

@@ -1,0 +1,351 @@
+/**
+ * Carries out the record-keeping effects the document rules return (`DocumentEffect`): release
+ * records, approval records (with a Planner task for each approver), and audit-trail entries.
+ * Library steps (check-out, check-in, publishing the file) are the caller's, because they need
+ * the file; acknowledgement effects are left to `afterPublish` handlers and later features.
+ *
+ * Every step here is idempotent, so a retried operation never duplicates a record:
+ * - a release to create is looked up first (same DocId, label and change type; a periodic review
+ *   once per day);
+ * - a release update finds the record in one of its `fromStatuses`, or notices it already holds
+ *   the target status and only fills in what is missing;
+ * - approvals are reused when the latest round already asks the same people and nobody decided;
+ * - audit entries can be de-duplicated against recent identical entries.
+ */
+import { f } from '../../../../graph/core/filter.js';
+import { createItem, getItem, listItems, updateItemFields } from '../../../../graph/lists/items.js';
+import { createTask, getBuckets, getGroupPlans, getTask, getTaskDetails, plannerAssignment, updateTask, updateTaskDetails } from '../../../../graph/planner/planner.js';
+import { auditTrail, PLANNER_PLAN_TITLE } from '../../../../graph/schema/index.js';
+import type { ApprovalStep, VersionStatus } from '../../../domain/documents/constants.js';
+import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
+import type { AuditEntry, ReleaseRecord } from '../../../domain/documents/types.js';
+import { approvalTitle, releaseFields, releaseTitle, toApprovalRow, toReleaseRow } from './mapping.js';
+import { readApprovals } from './load.js';
+import type { ApprovalRow, DocumentServices, ReleaseRow } from './types.js';
+
+/** The Planner bucket approval tasks go to (plan "SMS Actions"). */
+export const DOCUMENT_REVIEWS_BUCKET = 'Document reviews';
+/** Days an approver gets for an approval task. */
+export const APPROVAL_TASK_DAYS = 7;
+
+/** The document the effects are about, and its release records (kept current as effects run). */
+export interface EffectTarget {
+  readonly docId: string;
+  readonly title: string;
+  /** Item id in `SMS Documents` (the releases' `Document` lookup). */
+  readonly listItemId: string;
+  readonly fileWebUrl: string | null;
+  releases: ReleaseRow[];
+}
+
+export interface ApplyOptions {
+  /** Extra release fields by release label, e.g. the FileHash of the version being published. */
+  readonly releaseExtras?: Readonly<Record<string, { fileHash?: string }>>;
+  /** Skip an audit entry identical to one written in the last few minutes (retried operations). */
+  readonly dedupeAudit?: boolean;
+  /** Approvals of the draft release (all rounds), for `requestApprovals` and `cancelPendingApprovals`. */
+  readonly approvals?: readonly ApprovalRow[];
+}
+
+export interface ApplyResult {
+  releases: ReleaseRow[];
+  /** Approval records created (or reused) by `requestApprovals`. */
+  approvals: ApprovalRow[];
+  /** Non-fatal problems (e.g. a Planner task that could not be closed). */
+  warnings: string[];
+}
+
+/** Applies the record effects in order; library and acknowledgement effects are skipped. */
+export async function applyRecordEffects(s: DocumentServices, target: EffectTarget, effects: readonly DocumentEffect[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const result: ApplyResult = { releases: target.releases, approvals: [], warnings: [] };
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'createRelease':
+        await createRelease(s, target, effect.release, opts.releaseExtras?.[effect.release.versionLabel]);
+        break;
+      case 'updateRelease':
+        await updateRelease(s, target, effect.versionLabel, effect.fromStatuses, effect.changes, opts.releaseExtras?.[effect.changes.versionLabel ?? effect.versionLabel]);
+        break;
+      case 'supersedeRelease':
+        await supersedeRelease(s, target, effect.versionLabel, effect.supersededOn);
+        break;
+      case 'requestApprovals':
+        result.approvals = await requestApprovals(s, target, effect.versionLabel, effect.approvals, opts.approvals ?? []);
+        break;
+      case 'cancelPendingApprovals':
+        result.warnings.push(...(await closeTasks(s, (opts.approvals ?? []).filter((a) => a.decision === 'Pending'))));
+        break;
+      case 'audit':
+        await appendAudit(s, target.listItemId, effect.entry, { dedupe: opts.dedupeAudit === true });
+        break;
+      default:
+        // Library steps are the caller's; acknowledgement, rendition and retention steps belong to
+        // later features (see `afterPublish` in publish.ts).
+        break;
+    }
+  }
+  result.releases = target.releases;
+  return result;
+}
+
+// ---------- releases ----------
+
+function sameDayUtc(iso: string | null, now: string): boolean {
+  return iso !== null && iso.slice(0, 10) === now.slice(0, 10);
+}
+
+/** The existing record a `createRelease` would duplicate, if any. */
+export function existingRelease(releases: readonly ReleaseRow[], release: ReleaseRecord, now: string): ReleaseRow | undefined {
+  return releases.find((r) => {
+    if (r.versionLabel !== release.versionLabel) return false;
+    if (release.changeType === 'Reviewed – no change') return r.changeType === release.changeType && sameDayUtc(r.createdDateTime, now);
+    if (release.changeType === 'Withdrawal') return r.changeType === release.changeType;
+    return r.versionStatus === release.versionStatus && (r.changeType === release.changeType || release.versionStatus === 'Draft');
+  });
+}
+
+async function createRelease(s: DocumentServices, target: EffectTarget, release: ReleaseRecord, extra?: { fileHash?: string }): Promise<void> {
+  if (existingRelease(target.releases, release, s.clock.now())) return;
+  const fields = {
+    Title: releaseTitle(target.docId, release.versionLabel),
+    DocumentLookupId: target.listItemId,
+    DocId: target.docId,
+    ...releaseFields(release, s.people, extra ?? {}),
+  };
+  const item = await createItem(s.client, s.site.siteId, s.site.releasesListId, fields);
+  target.releases = [...target.releases, toReleaseRow(item, s.people)];
+}
+
+/** Fields of `wanted` that `row` does not hold yet (for filling in an already-applied update). */
+function missingOnly(row: ReleaseRow, wanted: Record<string, unknown>): Record<string, unknown> {
+  const have: Record<string, unknown> = {
+    FileHash: row.fileHash,
+    PublishedOn: row.publishedOn,
+    ApprovedOn: row.approvedOn,
+    ApprovedByLookupId: row.approvedBy,
+    SubmittedOn: row.submittedOn,
+    SupersededOn: row.supersededOn,
+    AckDueDate: row.ackDueDate,
+  };
+  return Object.fromEntries(Object.entries(wanted).filter(([k, v]) => k in have && (have[k] === null || have[k] === undefined) && v !== null && v !== undefined));
+}
+
+async function patchRelease(s: DocumentServices, target: EffectTarget, row: ReleaseRow, fields: Record<string, unknown>): Promise<void> {
+  if (Object.keys(fields).length === 0) return;
+  await updateItemFields(s.client, s.site.siteId, s.site.releasesListId, row.itemId, fields, row.eTag);
+  // Read it back for the new eTag and values.
+  const next = toReleaseRow(await getItem(s.client, s.site.siteId, s.site.releasesListId, row.itemId), s.people);
+  target.releases = target.releases.map((r) => (r.itemId === row.itemId ? next : r));
+}
+
+async function updateRelease(
+  s: DocumentServices,
+  target: EffectTarget,
+  label: string,
+  fromStatuses: readonly VersionStatus[],
+  changes: Partial<ReleaseRecord>,
+  extra?: { fileHash?: string },
+): Promise<void> {
+  const fields = releaseFields(changes, s.people, extra ?? {});
+  const from = [...target.releases].reverse().find((r) => r.versionLabel === label && fromStatuses.includes(r.versionStatus));
+  if (from) {
+    await patchRelease(s, target, from, fields);
+    return;
+  }
+  // Already applied by an earlier attempt: the record holds the target label and status.
+  const wantedLabel = changes.versionLabel ?? label;
+  const done = [...target.releases].reverse().find((r) => r.versionLabel === wantedLabel && (changes.versionStatus === undefined || r.versionStatus === changes.versionStatus));
+  if (done) {
+    await patchRelease(s, target, done, missingOnly(done, fields));
+    return;
+  }
+  // No record at all (a document created outside the app): create one with what is known.
+  if (changes.versionStatus !== undefined) {
+    await createRelease(
+      s,
+      target,
+      { versionLabel: wantedLabel, versionStatus: changes.versionStatus, changeType: changes.changeType ?? 'New', changeSummary: changes.changeSummary ?? null, authorId: changes.authorId ?? null, ...changes },
+      extra,
+    );
+  }
+}
+
+async function supersedeRelease(s: DocumentServices, target: EffectTarget, label: string, on: string): Promise<void> {
+  for (const r of target.releases.filter((x) => x.versionLabel === label && x.versionStatus === 'Published' && x.changeType !== 'Reviewed – no change')) {
+    await patchRelease(s, target, r, { VersionStatus: 'Superseded', SupersededOn: on });
+  }
+}
+
+// ---------- approvals and Planner ----------
+
+const plannerCache = new WeakMap<DocumentServices, Promise<{ planId: string; bucketId: string } | null>>();
+
+/** The "SMS Actions" plan and its "Document reviews" bucket (null when the site has no group or plan). */
+function approvalBucket(s: DocumentServices): Promise<{ planId: string; bucketId: string } | null> {
+  let hit = plannerCache.get(s);
+  if (!hit) {
+    hit = (async () => {
+      if (!s.site.groupId) return null;
+      const plan = (await getGroupPlans(s.client, s.site.groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
+      if (!plan?.id) return null;
+      const bucket = (await getBuckets(s.client, plan.id)).find((b) => b.name === DOCUMENT_REVIEWS_BUCKET);
+      return bucket?.id ? { planId: plan.id, bucketId: bucket.id } : null;
+    })();
+    hit.catch(() => plannerCache.delete(s));
+    plannerCache.set(s, hit);
+  }
+  return hit;
+}
+
+/**
+ * A key of `plannerTaskDetails.references`: the URL with `%`, `.`, `:`, `@` and `#` percent-encoded
+ * (https://learn.microsoft.com/graph/api/resources/plannerexternalreferences).
+ */
+export function referenceKey(url: string): string {
+  return url.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/:/g, '%3A').replace(/@/g, '%40').replace(/#/g, '%23');
+}
+
+function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+}
+
+/** Creates the Planner task of one approval and returns its id (null without a plan). */
+async function createApprovalTask(s: DocumentServices, target: EffectTarget, label: string, approval: ApprovalRow): Promise<string | null> {
+  const bucket = await approvalBucket(s);
+  const person = s.people.byId(approval.assigneeId);
+  if (!bucket || !person) return null;
+  const task = await createTask(s.client, {
+    planId: bucket.planId,
+    bucketId: bucket.bucketId,
+    title: `[${target.docId}] Approve version ${label}: ${target.title}`,
+    assignments: { [person.userId]: plannerAssignment() },
+    dueDateTime: addDaysIso(s.clock.now(), APPROVAL_TASK_DAYS),
+  });
+  if (!task.id) return null;
+  const references: Record<string, unknown> = {};
+  const link = s.documentLink?.(target.docId);
+  if (link) references[referenceKey(link)] = { '@odata.type': '#microsoft.graph.plannerExternalReference', alias: `${target.docId} in the SMS app`, type: 'Other' };
+  if (target.fileWebUrl) references[referenceKey(target.fileWebUrl)] = { '@odata.type': '#microsoft.graph.plannerExternalReference', alias: `${target.docId} file`, type: 'Other' };
+  const details = await getTaskDetails(s.client, task.id);
+  await updateTaskDetails(
+    s.client,
+    task.id,
+    {
+      description: `Review version ${label} of ${target.docId} "${target.title}" and record your decision (approve, or request changes with a comment) on the document's page.${link ? `\n${link}` : ''}`,
+      previewType: 'reference',
+      references,
+    },
+    details['@odata.etag'] ?? '',
+  );
+  return task.id;
+}
+
+/** Marks approval tasks complete (best effort); returns warnings for the ones that failed. */
+export async function closeTasks(s: DocumentServices, approvals: readonly ApprovalRow[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const a of approvals) {
+    if (!a.plannerTaskId) continue;
+    try {
+      const task = await getTask(s.client, a.plannerTaskId);
+      if ((task.percentComplete ?? 0) < 100) await updateTask(s.client, a.plannerTaskId, { percentComplete: 100 }, task['@odata.etag'] ?? '');
+    } catch (e) {
+      warnings.push(`Planner task ${a.plannerTaskId}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return warnings;
+}
+
+async function setTaskId(s: DocumentServices, approval: ApprovalRow, taskId: string): Promise<ApprovalRow> {
+  await updateItemFields(s.client, s.site.siteId, s.site.approvalsListId, approval.itemId, { PlannerTaskId: taskId }, approval.eTag);
+  return toApprovalRow(await getItem(s.client, s.site.siteId, s.site.approvalsListId, approval.itemId), s.people);
+}
+
+const sameSet = (a: readonly { step: ApprovalStep; assigneeId: string }[], b: readonly { step: ApprovalStep; assigneeId: string }[]) =>
+  a.length === b.length && a.every((x) => b.some((y) => y.step === x.step && y.assigneeId.toLowerCase() === x.assigneeId.toLowerCase()));
+
+/**
+ * Creates the Pending approval records of a new round for the draft release (round = previous
+ * round + 1) and a Planner task for each Approval step. An unfinished earlier attempt (the latest
+ * round asks the same people and nobody decided) is completed instead of starting another round.
+ */
+async function requestApprovals(
+  s: DocumentServices,
+  target: EffectTarget,
+  label: string,
+  wanted: readonly { step: ApprovalStep; assigneeId: string }[],
+  existing: readonly ApprovalRow[],
+): Promise<ApprovalRow[]> {
+  const release = [...target.releases].reverse().find((r) => r.versionLabel === label && (r.versionStatus === 'In review' || r.versionStatus === 'Draft'));
+  if (!release) throw new Error(`${target.docId} has no release record for version ${label}.`);
+  const all = existing.length ? existing : await readApprovals(s, release.itemId);
+  const lastRound = Math.max(0, ...all.map((a) => a.round));
+  const latest = all.filter((a) => a.round === lastRound);
+  let rows: ApprovalRow[];
+  if (lastRound > 0 && latest.every((a) => a.decision === 'Pending') && sameSet(latest, wanted)) {
+    rows = latest;
+  } else {
+    const round = lastRound + 1;
+    rows = [];
+    for (const w of wanted) {
+      const person = s.people.byId(w.assigneeId);
+      if (!person?.lookupId) throw new Error(`${w.assigneeId} is not a user of the SMS site.`);
+      const item = await createItem(s.client, s.site.siteId, s.site.approvalsListId, {
+        Title: approvalTitle(target.docId, label, w.step, person.displayName, round),
+        DocumentVersionLookupId: release.itemId,
+        Step: w.step,
+        AssigneeLookupId: person.lookupId,
+        Decision: 'Pending',
+      });
+      rows.push(toApprovalRow(item, s.people));
+    }
+  }
+  const out: ApprovalRow[] = [];
+  for (const row of rows) {
+    if (row.step === 'Approval' && !row.plannerTaskId) {
+      const taskId = await createApprovalTask(s, target, label, row);
+      out.push(taskId ? await setTaskId(s, row, taskId) : row);
+    } else {
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+// ---------- audit trail ----------
+
+const AUDIT_DEDUPE_MS = 10 * 60_000;
+
+/** Appends an `SMS Audit Trail` entry for a document transition (optionally skipping a recent identical one). */
+export async function appendAudit(s: DocumentServices, listItemId: string, entry: AuditEntry, opts: { dedupe?: boolean } = {}): Promise<void> {
+  const fields: Record<string, unknown> = {
+    Title: `${entry.entityRef}: ${entry.fromStatus ?? '—'} → ${entry.toStatus}`,
+    EntityType: entry.entityType,
+    EntityRef: entry.entityRef,
+    EntityItemId: Number(listItemId),
+    ListKey: entry.entityType === 'ControlledDocument' ? 'smsDocuments' : 'documentApprovals',
+    Timestamp: entry.at,
+    ActorUPN: s.mePerson.upn,
+    EventType: entry.eventType,
+    FromStatus: entry.fromStatus,
+    ToStatus: entry.toStatus,
+    Comment: entry.comment,
+    Details: JSON.stringify({ actor: entry.actorId === 'system' ? 'app (system step)' : entry.actorId }),
+  };
+  if (s.mePerson.lookupId) fields.ActorLookupId = s.mePerson.lookupId;
+  if (opts.dedupe) {
+    const page = await listItems(s.client, s.site.siteId, s.site.auditListId, { filter: f.eq('fields/EntityRef', entry.entityRef), schema: auditTrail, top: 500 });
+    const now = Date.parse(entry.at);
+    const same = page.items.some((i) => {
+      const x = i.fields as Record<string, unknown>;
+      return (
+        x.EventType === entry.eventType &&
+        (x.FromStatus ?? null) === entry.fromStatus &&
+        x.ToStatus === entry.toStatus &&
+        (x.Comment ?? null) === entry.comment &&
+        Math.abs(now - Date.parse(String(x.Timestamp ?? ''))) < AUDIT_DEDUPE_MS
+      );
+    });
+    if (same) return;
+  }
+  await createItem(s.client, s.site.siteId, s.site.auditListId, fields);
+}
