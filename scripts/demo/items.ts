@@ -2,6 +2,10 @@
  * Seeds register and detail list items in bulk with `$batch`: reads which keys exist first (so
  * a rerun after a crash creates only what is missing), resolves people and lookups to ids, and
  * defers lookups whose target does not exist yet to a second pass of PATCHes.
+ *
+ * Linking is state-based: for items that already exist, every lookup (and item-id number) the seed
+ * data gives them is checked against what the list returns, and the empty ones join the second
+ * pass. A run that stopped between creating items and linking them is thus completed by the next.
  */
 import { batch, batchBody, type BatchRequest } from '../../graph/core/batch.js';
 import { createItemRequest, updateItemFieldsRequest } from '../../graph/lists/batchRequests.js';
@@ -36,21 +40,25 @@ export interface PendingLinks {
 
 export const newPendingLinks = (): PendingLinks => ({ items: [] });
 
+/** Whether any item of the seed data has lookups or item-id columns (its list must be read with those values). */
+const hasLinks = (data: SeedList): boolean => data.items.some((i) => Object.keys(i.links ?? {}).length > 0 || Object.keys(i.ids ?? {}).length > 0);
+
 /**
  * Every item of a list with its key column and eTag, registered in the context. Returns the
- * keys found.
+ * fields found, by key. With `withLinks`, the items come with all their default fields (lookups
+ * as `<Name>LookupId`, per the fieldValueSet resource page); otherwise with the key column only.
  */
-export async function loadExisting(ctx: SeedContext, client: GraphClient, listKey: string): Promise<Set<string>> {
+export async function loadExisting(ctx: SeedContext, client: GraphClient, listKey: string, withLinks = false): Promise<Map<string, Record<string, unknown>>> {
   const schema = requireList(listKey);
   const keyColumn = keyColumnOf(schema);
-  const found = new Set<string>();
+  const found = new Map<string, Record<string, unknown>>();
   const listId = listIdOf(ctx, listKey);
-  let page = await listItems(client, ctx.siteId, listId, { select: [keyColumn], top: 500 });
+  let page = await listItems(client, ctx.siteId, listId, { select: withLinks ? undefined : [keyColumn], top: 500 });
   const take = (items: ListItem[]) => {
     for (const item of items) {
       const key = item.fields[keyColumn];
       if (typeof key !== 'string' || !item.id) continue;
-      found.add(key);
+      found.set(key, item.fields);
       remember(ctx, listKey, key, { id: String(item.id), eTag: item['@odata.etag'] ?? '' });
     }
   };
@@ -117,6 +125,28 @@ function linkFields(ctx: SeedContext, schema: SmsListSchema, item: SeedItem, pen
   return out;
 }
 
+/** Whether a stored value is set: not absent, empty, zero, or an empty collection. */
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === null || value === '' || value === 0 || value === '0') return false;
+  return !Array.isArray(value) || value.length > 0;
+}
+
+/**
+ * The lookups and item-id columns the seed data gives an existing item that its stored fields
+ * leave empty. A lookup reads as `<Name>LookupId`; a multi-value one may instead come back as
+ * `<Name>` holding `{ LookupId, LookupValue }` entries, so either counts as set.
+ */
+function unlinked(schema: SmsListSchema, item: SeedItem, fields: Record<string, unknown>): Deferred[] {
+  const out: Deferred[] = [];
+  for (const [column, target] of Object.entries(item.links ?? {})) {
+    if (!isSet(fields[`${column}LookupId`]) && !isSet(fields[column])) out.push({ list: schema.key, key: item.key, column, kind: 'lookup', target });
+  }
+  for (const [column, target] of Object.entries(item.ids ?? {})) {
+    if (!isSet(fields[column])) out.push({ list: schema.key, key: item.key, column, kind: 'id', target });
+  }
+  return out;
+}
+
 /** The complete fieldValueSet to create an item with. */
 export function fieldsOf(ctx: SeedContext, schema: SmsListSchema, item: SeedItem, pending: PendingLinks): Record<string, unknown> {
   const keyColumn = keyColumnOf(schema);
@@ -149,12 +179,17 @@ export async function runBatch<T>(ctx: SeedContext, client: GraphClient, request
 }
 
 /**
- * Creates the missing items of one list in bulk. Items whose key already exists are left alone
- * (and registered), so running the seed twice creates nothing the second time.
+ * Creates the missing items of one list in bulk. Items whose key already exists are registered
+ * and not created again, so running the seed twice creates nothing the second time; their lookups
+ * that are still empty (a run stopped before linking them) are added to `pending`.
  */
 export async function seedList(ctx: SeedContext, client: GraphClient, data: SeedList, pending: PendingLinks): Promise<number> {
   const schema = requireList(data.list);
-  const existing = await loadExisting(ctx, client, data.list);
+  const existing = await loadExisting(ctx, client, data.list, hasLinks(data));
+  for (const item of data.items) {
+    const fields = existing.get(item.key);
+    if (fields) pending.items.push(...unlinked(schema, item, fields));
+  }
   const missing = data.items.filter((i) => !existing.has(i.key));
   if (missing.length === 0) return 0;
   const listId = listIdOf(ctx, data.list);

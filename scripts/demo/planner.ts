@@ -109,6 +109,12 @@ export async function seedPlannerTasks(ctx: SeedContext, actions: readonly DemoA
       i['@odata.etag'] ?? '',
     );
   });
-  await runBatch(ctx, admin, requests, 'linking actions to Planner tasks');
+  const updated = await runBatch<Record<string, unknown>>(ctx, admin, requests, 'linking actions to Planner tasks');
+  // Keep the registry's eTags current: the link pass writes these items again with If-Match.
+  unsynced.forEach((i, n) => {
+    const ref = recall(ctx, 'actions', i.fields.Ref!);
+    const eTag = updated.get(String(n + 1))?.['@odata.etag'];
+    if (ref && typeof eTag === 'string') ref.eTag = eTag;
+  });
   return missing.length;
 }

@@ -313,3 +313,66 @@ describe('running the seed again', () => {
     expect(Object.values(third.created).every((n) => n === 0)).toBe(true);
   });
 });
+
+describe('a seed run that stopped before linking', () => {
+  const rerun = () => {
+    const clients = emulatorClients(emu.origin, emu.graphBaseUrl);
+    return seedDemo({ clientFor: (upn) => clients.clientFor(upn), adminUpn: DEMO_ADMIN_UPN, siteId, groupId, log: () => undefined });
+  };
+
+  async function deleteMarker(): Promise<void> {
+    const marker = (await items(demo.tom, 'SMS Settings')).find((s) => s.fields.Key === 'DemoSeeded')!;
+    const res = await emu.graph(demo.tom, `/sites/${siteId}/lists/${listIds.get('SMS Settings')}/items/${marker.id}`, { method: 'DELETE', headers: { 'if-match': marker['@odata.etag'] as string } });
+    expect(res.status).toBe(204);
+  }
+
+  /** Number of items in every list and library of the site. */
+  async function countsOfAllLists(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const name of listIds.keys()) out[name] = (await items(demo.tom, name)).length;
+    return out;
+  }
+
+  it('links the lookups left empty again on the next run, and creates nothing', async () => {
+    const processes = await items(demo.tom, 'Processes');
+    const prc13 = processes.find((p) => p.fields.Ref === 'PRC-13')!;
+    const doc = fieldsOf(await items(demo.tom, 'SMS Documents')).find((d) => d.DocId === 'SMS-PRC-010')!;
+    const sup05 = (await items(demo.tom, 'Suppliers')).find((s) => s.fields.Ref === 'SUP-05')!;
+    // Both lookups point to lists seeded after Processes, so the first run set them in its link pass.
+    expect(String(prc13.fields.ProcessDocLookupId)).toBe(String(doc.id));
+    expect((prc13.fields.OtherParties as Json[]).map((p) => String(p.LookupId))).toEqual([String(sup05.id)]);
+    const before = await countsOfAllLists();
+
+    // As if the first run had created the items and stopped before its link pass.
+    const cleared = await emu.graph(demo.tom, `/sites/${siteId}/lists/${listIds.get('Processes')}/items/${prc13.id}/fields`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'if-match': prc13['@odata.etag'] as string },
+      body: JSON.stringify({ ProcessDocLookupId: null, 'OtherPartiesLookupId@odata.type': 'Collection(Edm.String)', OtherPartiesLookupId: [] }),
+    });
+    expect(cleared.status).toBe(200);
+    const emptied = (await items(demo.tom, 'Processes')).find((p) => p.fields.Ref === 'PRC-13')!;
+    expect(emptied.fields.ProcessDocLookupId).toBeUndefined();
+    expect(emptied.fields.OtherParties ?? []).toEqual([]);
+    await deleteMarker();
+
+    const again = await rerun();
+    expect(again.seeded).toBe(true);
+    expect(Object.values(again.created).every((n) => n === 0)).toBe(true);
+    const relinked = (await items(demo.tom, 'Processes')).find((p) => p.fields.Ref === 'PRC-13')!;
+    expect(String(relinked.fields.ProcessDocLookupId)).toBe(String(doc.id));
+    expect((relinked.fields.OtherParties as Json[]).map((p) => String(p.LookupId))).toEqual([String(sup05.id)]);
+    expect(await countsOfAllLists()).toEqual(before);
+    expect((await items(demo.tom, 'SMS Settings')).filter((s) => s.fields.Key === 'DemoSeeded')).toHaveLength(1);
+  });
+
+  it('writes nothing but the DemoSeeded marker when everything exists and is linked', async () => {
+    await deleteMarker();
+    expect((await fetch(`${emu.origin}/_dev/requests`, { method: 'DELETE' })).status).toBe(204);
+
+    const again = await rerun();
+    expect(again.seeded).toBe(true);
+    const log = (await (await fetch(`${emu.origin}/_dev/requests`)).json()) as { method: string; path: string; inBatch: boolean }[];
+    const writes = log.filter((r) => r.method !== 'GET' && !r.path.startsWith('/v1.0/$batch'));
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([`POST /v1.0/sites/${siteId}/lists/${listIds.get('SMS Settings')}/items`]);
+  });
+});
