@@ -1,7 +1,7 @@
 import type { GraphClient } from './client.js';
-import { errorFromResponse } from './errors.js';
+import { GraphError, errorFromResponse } from './errors.js';
 import { graphRequest } from './request.js';
-import { RETRYABLE_STATUSES, retryDelaySeconds, sleep } from './retry.js';
+import { isRetryable, retryDelaySeconds, sleep } from './retry.js';
 
 /** One request of a JSON batch. `url` is relative to the version: `/sites/{id}/lists`. */
 export interface BatchRequest {
@@ -36,9 +36,13 @@ interface WireResponse {
  * response under its caller's id (Graph may answer out of order). Requests linked by `dependsOn`
  * travel in the same batch where they fit; if a chain is longer than 20, later parts go in later
  * batches and a dependency that failed earlier yields a local 424 without sending the dependant.
- * Only throttled inner requests (429/503/504), plus dependants that got 424 because of them, are
- * re-sent, after the largest `Retry-After` among them, under the client's retry policy. Inner
- * failures are returned, not thrown; use `batchBody` to turn one into a `GraphError`.
+ * Retrying happens here and only here for a batch: the envelope goes out with `retry: false`, and
+ * only inner requests that `isRetryable` allows (429 for any method; 503/504 only for idempotent
+ * ones, never a POST), plus dependants that got 424 because of them, are re-sent, after the
+ * largest `Retry-After` among them, under the client's retry policy. An envelope answered 429 (not
+ * processed) is re-sent the same way; any other envelope failure, e.g. a 504 that may come after
+ * the inner requests ran, throws a `GraphError` without re-sending. Inner failures are returned,
+ * not thrown; use `batchBody` to turn one into a `GraphError`.
  *
  * Minimum delegated scope: none for the batch itself; each inner request needs its own.
  * Microsoft Learn: https://learn.microsoft.com/graph/json-batching
@@ -157,15 +161,27 @@ async function sendChunk(client: GraphClient, chunk: BatchRequest[], results: Ma
     }
     // `pending` is in dependency order, so a request answered 424 locally is seen as failed by its own dependants.
     if (wire.length === 0) return;
-    const { body } = await graphRequest<{ responses?: WireResponse[] }>(client, { method: 'POST', path: '/$batch', body: { requests: wire }, signal });
-    for (const res of body?.responses ?? []) results.set(res.id, { status: res.status, headers: res.headers ?? {}, body: res.body });
+    let responses: WireResponse[];
+    try {
+      // Sent once: a retry of the whole envelope would re-send inner requests that already ran.
+      const { body } = await graphRequest<{ responses?: WireResponse[] }>(client, { method: 'POST', path: '/$batch', body: { requests: wire }, signal, retry: false });
+      responses = body?.responses ?? [];
+    } catch (e) {
+      // A throttled envelope was not processed at all, so it may go again; nothing else may.
+      if (!(e instanceof GraphError) || e.status !== 429) throw e;
+      const wait = retryDelaySeconds(client.retryPolicy, retry, e.retryAfterSeconds === null ? null : String(e.retryAfterSeconds));
+      if (wait === null) throw e;
+      await sleep(wait * 1000, signal);
+      continue;
+    }
+    for (const res of responses) results.set(res.id, { status: res.status, headers: res.headers ?? {}, body: res.body });
 
     const again = new Set<string>();
     let delay = 0;
     for (const r of pending) {
       const res = results.get(r.id);
       if (!res) continue;
-      if (RETRYABLE_STATUSES.has(res.status)) {
+      if (isRetryable(res.status, r.method, headerOf(r.headers, 'if-match') !== null)) {
         const wait = retryDelaySeconds(client.retryPolicy, retry, headerOf(res.headers, 'retry-after'));
         if (wait === null) return;
         delay = Math.max(delay, wait);

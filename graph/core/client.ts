@@ -35,14 +35,17 @@ export interface GraphClient {
   /**
    * Sends a fully built URL through the chain and returns the raw response (any status).
    * `anonymous` skips the bearer token, for pre-authenticated URLs such as upload sessions.
+   * `retry: false` skips the retry middleware, for a caller that retries itself (`$batch`, whose
+   * inner requests are retried one by one so that none is sent twice by two layers).
    */
-  send(url: string, init: RequestInit, opts?: { anonymous?: boolean }): Promise<Response>;
+  send(url: string, init: RequestInit, opts?: { anonymous?: boolean; retry?: boolean }): Promise<Response>;
 }
 
 /**
  * Creates the single HTTP entry point to Microsoft Graph. Each host injects only a base URL and a
- * token provider. Retries happen in this chain and nowhere else: 429/503/504 only, honouring
- * `Retry-After` (https://learn.microsoft.com/graph/throttling).
+ * token provider. Retries happen in this chain (429 for any request, 503/504 only for idempotent
+ * ones; see `isRetryable`), honouring `Retry-After` (https://learn.microsoft.com/graph/throttling).
+ * The one exception is `$batch`, which opts out with `retry: false` and retries its inner requests itself.
  */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = normaliseBaseUrl(options.baseUrl);
@@ -52,6 +55,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
   retry.setNext(http);
+  // The same chain without the retry step, for `send(..., { retry: false })`.
+  const authOnce = new BearerTokenMiddleware(options.getToken);
+  authOnce.setNext(http);
   const { host, version } = splitBaseUrl(baseUrl);
   const sdk = Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
 
@@ -65,7 +71,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     baseUrl,
     retryPolicy,
     sdk,
-    send: (url, init, opts) => run(opts?.anonymous ? retry : auth, url, init),
+    send: (url, init, opts) => {
+      const once = opts?.retry === false;
+      const head = opts?.anonymous ? (once ? http : retry) : once ? authOnce : auth;
+      return run(head, url, init);
+    },
   };
 }
 

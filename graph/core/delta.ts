@@ -33,7 +33,10 @@ interface DeltaItem {
  * Runs a delta query to the end: follows `@odata.nextLink` until a `@odata.deltaLink` arrives.
  * Start with the collection's delta path (e.g. `/sites/{s}/lists/{l}/items/delta`) or a saved
  * deltaLink. A stale token answers 410 Gone; the enumeration then restarts from the `Location`
- * header Graph sends, else from `opts.startPath`, else from the deltaLink without its query.
+ * header Graph sends, else from `opts.startPath`, else (when the first argument was a start path,
+ * not a saved link) from that path. A saved deltaLink with neither is not rebuilt into a start
+ * URL, which would silently drop its `$select`/`$expand`: that throws a `GraphError` (status 410,
+ * code `deltaRestartUnknown`) asking the caller to pass `startPath`.
  * https://learn.microsoft.com/graph/delta-query-overview , https://learn.microsoft.com/graph/api/listitem-delta
  */
 export async function runDelta<T extends DeltaItem>(client: GraphClient, startPathOrDeltaLink: string, opts: DeltaOptions = {}): Promise<DeltaResult<T>> {
@@ -41,7 +44,16 @@ export async function runDelta<T extends DeltaItem>(client: GraphClient, startPa
     return { ...(await walk<T>(client, startPathOrDeltaLink, opts)), resync: null };
   } catch (e) {
     if (!(e instanceof GraphError) || e.status !== 410) throw e;
-    const restart = e.location ?? opts.startPath ?? (isAbsoluteUrl(startPathOrDeltaLink) ? startPathOrDeltaLink.split('?')[0]! : startPathOrDeltaLink);
+    const restart = e.location ?? opts.startPath ?? (isAbsoluteUrl(startPathOrDeltaLink) ? null : startPathOrDeltaLink);
+    if (restart === null) {
+      throw new GraphError(
+        `The delta token expired (${e.code}) and Graph sent no Location to start again from; pass opts.startPath (the delta path with its query options) to runDelta.`,
+        e.status,
+        'deltaRestartUnknown',
+        e.requestId,
+        e.retryAfterSeconds,
+      );
+    }
     return { ...(await walk<T>(client, restart, opts)), resync: e.code };
   }
 }

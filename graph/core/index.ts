@@ -2,7 +2,7 @@
 export { createGraphClient, GRAPH_BASE_URL, type GraphClient, type GraphClientOptions, type TokenProvider, type RetryPolicy } from './client.js';
 export { graphRequest, seg, encodeQuery, isAbsoluteUrl, type GraphRequestOptions, type GraphResponse, type QueryValue } from './request.js';
 export { GraphError, GraphConflictError, toGraphError, graphCall, isAbortError, parseRetryAfter } from './errors.js';
-export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES } from './retry.js';
+export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, isRetryable, isIdempotent } from './retry.js';
 export { getPage, getAll, pages, type Page, type PageOptions } from './paging.js';
 export { runDelta, type DeltaResult, type DeltaOptions } from './delta.js';
 export { batch, batchBody, MAX_BATCH_SIZE, type BatchRequest, type BatchResponse } from './batch.js';

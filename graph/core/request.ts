@@ -20,6 +20,11 @@ export interface GraphRequestOptions {
   responseType?: 'json' | 'text' | 'arrayBuffer' | 'none';
   /** Send without the bearer token (pre-authenticated URLs such as upload sessions). Default false. */
   anonymous?: boolean;
+  /**
+   * `false` sends the request exactly once, without the retry middleware; for a caller that does
+   * its own retrying (`$batch`). Default true.
+   */
+  retry?: boolean;
 }
 
 export interface GraphResponse<T> {
@@ -43,7 +48,7 @@ export async function graphRequest<T = unknown>(client: GraphClient, opts: Graph
   const init: RequestInit = { method: opts.method ?? 'GET', headers, body, signal: opts.signal };
   let res: Response;
   try {
-    res = await client.send(url, init, { anonymous: opts.anonymous });
+    res = await client.send(url, init, { anonymous: opts.anonymous, retry: opts.retry });
   } catch (e) {
     if (isAbortError(e) || opts.signal?.aborted) throw e;
     if (e instanceof GraphError) throw e;

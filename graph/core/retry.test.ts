@@ -134,3 +134,87 @@ describe('retry middleware (the only layer that retries)', () => {
     expect(err.code).toBe('networkError');
   });
 });
+
+/** Serves the given responses in turn to `method` /thing and counts the requests that arrived. */
+function scriptMethod(method: 'post' | 'patch' | 'put' | 'delete' | 'get', responses: (() => Response)[]) {
+  const arrivals: number[] = [];
+  server.use(
+    http[method](`${BASE}/thing`, () => {
+      arrivals.push(Date.now());
+      return responses[Math.min(arrivals.length - 1, responses.length - 1)]!();
+    }),
+  );
+  return { arrivals };
+}
+
+describe('retry middleware: only what cannot be applied twice is retried on 503/504', () => {
+  it.each([503, 504])('sends a POST answered %i exactly once and surfaces the GraphError', async (status) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod('post', [throttled(undefined, status), () => HttpResponse.json({ id: 'dup' }, { status: 201 })]);
+    const done = graphRequest(client(), { method: 'POST', path: '/thing', body: { title: 'approval task' } }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const err = await done;
+    expect(arrivals).toHaveLength(1);
+    expect(err).toBeInstanceOf(GraphError);
+    expect(err).toMatchObject({ status, code: 'serviceNotAvailable', requestId: 'req-1' });
+  });
+
+  it('retries a GET answered 503 (no Retry-After) and returns the 200 that follows', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod('get', [throttled(undefined, 503), okThing]);
+    const done = graphRequest<{ id: string }>(client(), { path: '/thing' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await done).body.id).toBe('thing');
+    expect(arrivals).toHaveLength(2);
+  });
+
+  it('retries a POST answered 429 after its Retry-After (a throttled request was not processed)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod('post', [throttled('2'), () => HttpResponse.json({ id: 'created' }, { status: 201 })]);
+    const done = graphRequest<{ id: string }>(client(), { method: 'POST', path: '/thing', body: { title: 'audit entry' } });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(arrivals).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const res = await done;
+    expect(res.status).toBe(201);
+    expect(res.body.id).toBe('created');
+    expect(arrivals).toHaveLength(2);
+  });
+
+  it('sends a PATCH without If-Match answered 504 once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod('patch', [throttled(undefined, 504), okThing]);
+    const done = graphRequest(client(), { method: 'PATCH', path: '/thing', body: { title: 'x' } }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await done).toMatchObject({ status: 504 });
+    expect(arrivals).toHaveLength(1);
+  });
+
+  it('retries a PATCH that carries If-Match (a replay would fail with 412, not apply twice)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod('patch', [throttled(undefined, 504), okThing]);
+    const done = graphRequest<{ id: string }>(client(), { method: 'PATCH', path: '/thing', headers: { 'If-Match': 'W/"etag-1"' }, body: { title: 'x' } });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await done).body.id).toBe('thing');
+    expect(arrivals).toHaveLength(2);
+  });
+
+  it.each([
+    ['put', 'PUT'],
+    ['delete', 'DELETE'],
+  ] as const)('retries an idempotent %s answered 503', async (route, method) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { arrivals } = scriptMethod(route, [throttled(undefined, 503), () => new HttpResponse(null, { status: 204 })]);
+    const done = graphRequest(client(), { method, path: '/thing', body: method === 'PUT' ? 'bytes' : undefined, responseType: 'none' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect((await done).status).toBe(204);
+    expect(arrivals).toHaveLength(2);
+  });
+
+  it('retry: false sends even a GET answered 429 exactly once', async () => {
+    const { arrivals } = scriptMethod('get', [throttled('0'), okThing]);
+    const err = await graphRequest(client(), { path: '/thing', retry: false }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 429, retryAfterSeconds: 0 });
+    expect(arrivals).toHaveLength(1);
+  });
+});
