@@ -3,7 +3,7 @@ import { GraphError, isAbortError } from '../../../graph/core/errors.js';
 
 /**
  * TanStack Query holds every Graph read of the UI. It never retries a `GraphError`: graph/core
- * already retried what may be retried (429/503/504 with Retry-After), and a second retry layer
+ * already retried what may be retried (429 always; 503/504 only when a replay cannot apply twice — ADR 0002), and a second retry layer
  * would multiply the load on a throttled service. Other failures (the app's own fetches, e.g.
  * the dev sign-in endpoints) get one more try. Queries pause while the browser is offline and
  * resume when it is back (`networkMode: 'online'`).
