@@ -1,7 +1,8 @@
 /**
  * TanStack Query mutation options of the document lifecycle. Each one calls a service of
- * `services/` (which asks the domain rules before writing) and, once it settles, refreshes every
- * query over the `SMS Documents` library (the document page, its history, the register).
+ * `services/` (which asks the domain rules before writing) and, once it succeeds, refreshes every
+ * query over the `SMS Documents` library (the document page, its history, the register). A failed
+ * step refreshes nothing, so its dialog stays mounted with the user's input for the retry.
  * Retries are never automatic: a failed step keeps the user's input and the user retries.
  */
 import type { QueryClient } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import type { FinalDecision } from '../../domain/documents/approvals.js';
 import { documentsListKey } from './detail/queries.js';
 import {
   archiveDocument,
+  completeRound,
   createDocument,
   decideApproval,
   publishDocument,
@@ -38,56 +40,61 @@ const settle = (s: DocumentServices, qc: QueryClient) => () => {
 
 export const createDocumentMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { request: NewDocumentRequest; callbacks?: CreateCallbacks }) => createDocument(s, v.request, v.callbacks),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const submitMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; comment?: string }) => submitForReview(s, v.docId, v.comment),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const decisionMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; approvalItemId: string; decision: FinalDecision; comment: string | null }) => decideApproval(s, v.docId, v.approvalItemId, v.decision, v.comment),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
+});
+
+export const completeRoundMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string }) => completeRound(s, v.docId),
+  onSuccess: settle(s, qc),
 });
 
 export const publishMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string }) => publishDocument(s, v.docId),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const startRevisionMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; revision: 'minor' | 'major'; upload: DraftUpload }) => startRevision(s, v.docId, v.revision, v.upload),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const uploadDraftMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; upload: DraftUpload & { file: FileInput } }) => uploadDraft(s, v.docId, v.upload),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const restoreMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; versionId: string; versionName: string }) => restoreAsDraft(s, v.docId, v.versionId, v.versionName),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const metadataMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { snapshot: DocumentSnapshot; changes: Partial<DocumentMetadata>; eTag: string }) => updateMetadata(s, v.snapshot, v.changes, v.eTag),
-  // Not on error: a conflict keeps the form's eTag until the user chooses to reload and reapply.
+  // A conflict keeps the form's eTag until the user chooses to reload and reapply.
   onSuccess: settle(s, qc),
 });
 
 export const reviewNoChangeMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; comment: string }) => recordReviewNoChange(s, v.docId, v.comment),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const withdrawMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; reason: string }) => withdrawDocument(s, v.docId, v.reason),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });
 
 export const archiveMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; reason: string }) => archiveDocument(s, v.docId, v.reason),
-  onSettled: settle(s, qc),
+  onSuccess: settle(s, qc),
 });

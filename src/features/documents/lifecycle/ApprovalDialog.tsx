@@ -13,7 +13,6 @@ export interface ApprovalDialogProps {
   snapshot: DocumentSnapshot;
   /** The signed-in user's pending approval of the version in review. */
   approval: ApprovalRow;
-  onDecided?(outcome: { status: string; published: boolean }): void;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface ApprovalDialogProps {
  * author of the version cannot approve it (the choice is disabled with the reason), and asking for
  * changes without a comment is refused next to the comment.
  */
-export function ApprovalDialog({ services, snapshot, approval, onDecided }: ApprovalDialogProps) {
+export function ApprovalDialog({ services, snapshot, approval }: ApprovalDialogProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const decide = useMutation(decisionMutation(services, queryClient));
@@ -48,8 +47,7 @@ export function ApprovalDialog({ services, snapshot, approval, onDecided }: Appr
       precheck={() => (decision === '' ? { ok: false, reason: 'invalidDecision', message: 'Choose a decision.' } : checkDecision(services, snapshot, approval, decision, comment.trim() || null))}
       run={async () => {
         if (decision === '') return;
-        const outcome = await decide.mutateAsync({ docId: snapshot.state.docId, approvalItemId: approval.itemId, decision, comment: comment.trim() || null });
-        onDecided?.({ status: outcome.status, published: outcome.published !== null });
+        await decide.mutateAsync({ docId: snapshot.state.docId, approvalItemId: approval.itemId, decision, comment: comment.trim() || null });
       }}
       onReset={() => {
         setDecision('');

@@ -6,6 +6,7 @@ import { documentTransition } from '../../../domain/documents/lifecycle.js';
 import { samePerson } from '../../../domain/documents/types.js';
 import {
   archiveMutation,
+  completeRoundMutation,
   publishMutation,
   reviewNoChangeMutation,
   startRevisionMutation,
@@ -35,7 +36,7 @@ export interface LifecycleActionsProps {
 export function LifecycleActions({ services, snapshot, reload }: LifecycleActionsProps) {
   const { t } = useTranslation();
   const styles = useLifecycleStyles();
-  const offered = offeredActions(services, snapshot.state);
+  const offered = offeredActions(services, snapshot.state, snapshot.approvals);
   const docId = snapshot.state.docId;
   const mine = snapshot.draftRelease?.versionStatus === 'In review' ? snapshot.approvals.find((a) => a.decision === 'Pending' && samePerson(a.assigneeId, services.me.id)) : undefined;
   const editable = canEditDraftNow(services.me, snapshot.state);
@@ -45,6 +46,7 @@ export function LifecycleActions({ services, snapshot, reload }: LifecycleAction
     <div className={styles.actions} role="group" aria-label={t('documents.lifecycle.actionsLabel')}>
       {mine && <ApprovalDialog services={services} snapshot={snapshot} approval={mine} />}
       {offered.has('submit') && <SubmitDialog services={services} snapshot={snapshot} />}
+      {offered.has('completeRound') && <CompleteRoundDialog services={services} docId={docId} />}
       {offered.has('publish') && <PublishDialog services={services} docId={docId} />}
       {editable && <EditMetadataDialog services={services} snapshot={snapshot} reload={reload} />}
       {editable && <DraftUploadDialog services={services} snapshot={snapshot} mode="upload" />}
@@ -97,6 +99,23 @@ function PublishDialog({ services, docId }: { services: DocumentServices; docId:
       confirmLabel={t('documents.lifecycle.publish.confirm')}
       description={<Body1 as="p">{t('documents.lifecycle.publish.body')}</Body1>}
       run={() => publish.mutateAsync({ docId })}
+    />
+  );
+}
+
+/** Finishes a review whose decisions are all in while the document is still In review (an earlier step failed). */
+function CompleteRoundDialog({ services, docId }: { services: DocumentServices; docId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const complete = useMutation(completeRoundMutation(services, queryClient));
+  return (
+    <ActionDialog
+      primary
+      triggerLabel={t('documents.lifecycle.complete.trigger')}
+      title={t('documents.lifecycle.complete.title', { docId })}
+      confirmLabel={t('documents.lifecycle.complete.confirm')}
+      description={<Body1 as="p">{t('documents.lifecycle.complete.body')}</Body1>}
+      run={() => complete.mutateAsync({ docId })}
     />
   );
 }

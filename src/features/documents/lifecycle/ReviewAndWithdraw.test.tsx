@@ -1,12 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { signInToEmulator } from '../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../app/auth/scopes.js';
 import { ORIGIN, renderApp } from '../../../app/testing/appHarness.js';
-import { addMonths } from '../../../domain/documents/dates.js';
 import { clockShiftedBy, markdownFile, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
-import { createDocument, decideApproval, loadDocument, localDate, submitForReview, uploadDraft, type DocumentServices } from '../services/index.js';
+import { createDocument, decideApproval, loadDocument, recordReviewNoChange, submitForReview, uploadDraft, type DocumentServices } from '../services/index.js';
 import type { DocumentMetadata } from '../services/mapping.js';
 
 /**
@@ -18,7 +17,13 @@ import type { DocumentMetadata } from '../services/mapping.js';
 type Json = Record<string, unknown>;
 
 let h: DocumentsHarness;
-let docId: string;
+
+/**
+ * Only `Date` is fixed (timers run as usual): midday UTC on 15 June 2025 is 15 June in every time
+ * zone from UTC−11 to UTC+11, so a 12-month cycle reviewed today is next due on 2026-06-15.
+ */
+const TODAY = new Date('2025-06-15T12:00:00Z');
+const NEXT_REVIEW = '2026-06-15';
 
 const procedure = (title: string): DocumentMetadata => ({
   title,
@@ -41,11 +46,11 @@ const procedure = (title: string): DocumentMetadata => ({
 });
 
 /** A procedure published 13 months ago with a 12-month cycle: its review is a month overdue. */
-async function overdueDocument(): Promise<string> {
+async function overdueDocument(title: string): Promise<string> {
   const past = clockShiftedBy(-396);
   const priya: DocumentServices = await h.servicesFor(people.priya, { clock: past });
   const raj: DocumentServices = await h.servicesFor(people.raj, { clock: past });
-  const { docId: id } = await createDocument(priya, { metadata: procedure('Demand Management Procedure'), file: markdownFile('demand.md', '# Demand\n\nQuarterly forecast.\n') });
+  const { docId: id } = await createDocument(priya, { metadata: procedure(title), file: markdownFile('demand.md', '# Demand\n\nQuarterly forecast.\n') });
   await submitForReview(priya, id);
   const snap = await loadDocument(raj, id);
   await decideApproval(raj, id, snap.approvals[0]!.itemId, 'Approved', null);
@@ -53,15 +58,19 @@ async function overdueDocument(): Promise<string> {
 }
 
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(TODAY);
   h = await startDocumentsHarness();
-  docId = await overdueDocument();
 }, 60_000);
 afterEach(() => cleanup());
-afterAll(() => h.close());
+afterAll(async () => {
+  await h.close();
+  vi.useRealTimers();
+});
 
 const sessionFor = (displayName: string, upn: string) => signInToEmulator(ORIGIN, { displayName, userPrincipalName: upn }, APP_SCOPES);
 
-async function releases(): Promise<Json[]> {
+async function releases(docId: string): Promise<Json[]> {
   const res = await h.raw(people.tom, `/sites/${h.siteId}/lists/Document Releases/items?$expand=fields&$filter=fields/DocId eq '${docId}'`);
   return ((await res.json()) as { value: { fields: Json }[] }).value.map((i) => i.fields);
 }
@@ -70,6 +79,7 @@ const dueCard = () => screen.findByRole('region', { name: 'Document reviews due 
 
 describe('periodic review', () => {
   it('counts the overdue review on Home, and "reviewed, no change" moves the next review on with a release entry', async () => {
+    const docId = await overdueDocument('Demand Management Procedure');
     renderApp({ path: '/', session: await sessionFor('Priya Nair', people.priya) });
     expect(within(await dueCard()).getByText('1')).toBeTruthy();
     cleanup();
@@ -82,15 +92,14 @@ describe('periodic review', () => {
     await u.click(within(dialog).getByRole('button', { name: 'Record review' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
-    const next = addMonths(localDate(), 12);
-    expect(await screen.findByText(next)).toBeTruthy();
-    const entries = await releases();
+    expect(await screen.findByText(NEXT_REVIEW)).toBeTruthy();
+    const entries = await releases(docId);
     expect(entries.filter((r) => r.ChangeType === 'Reviewed – no change')).toEqual([
       expect.objectContaining({ VersionLabel: '1.0', VersionStatus: 'Published', ChangeSummary: 'Still accurate after the Q3 demand review.' }),
     ]);
     // Readers see the new date too (it was checked in as a published version).
     const asJack = await loadDocument(await h.servicesFor(people.jack), docId);
-    expect(asJack.state.nextReviewDate).toBe(next);
+    expect(asJack.state.nextReviewDate).toBe(NEXT_REVIEW);
     cleanup();
 
     renderApp({ path: '/', session: await sessionFor('Priya Nair', people.priya) });
@@ -99,7 +108,10 @@ describe('periodic review', () => {
 });
 
 describe('withdrawal', () => {
-  it('needs a reason; afterwards only document controllers see the document, and nobody can edit it', async () => {
+  it('needs a reason; withdraws the release itself (also after a periodic review); afterwards only document controllers see it, and nobody can edit it', async () => {
+    const docId = await overdueDocument('Capacity Planning Procedure');
+    // A periodic review first: its "Reviewed – no change" entry also carries label 1.0 and status Published.
+    await recordReviewNoChange(await h.servicesFor(people.priya), docId, 'Reviewed before replacement.');
     const u = userEvent.setup();
     renderApp({ path: `/documents/${docId}`, session: await sessionFor('Priya Nair', people.priya) });
     await u.click(await screen.findByRole('button', { name: 'Withdraw' }));
@@ -114,13 +126,17 @@ describe('withdrawal', () => {
     expect(await screen.findByText(/it is kept for the record and can no longer be changed/)).toBeTruthy();
     const actions = screen.getByRole('group', { name: 'Document actions' });
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Archive']);
-    expect((await releases()).some((r) => r.ChangeType === 'Withdrawal' && r.ChangeSummary === 'Replaced by the capacity and demand procedure.')).toBe(true);
+    const after = await releases(docId);
+    expect(after.filter((r) => r.ChangeType === 'New')).toEqual([expect.objectContaining({ VersionLabel: '1.0', VersionStatus: 'Withdrawn' })]);
+    expect(after.filter((r) => r.ChangeType === 'Withdrawal')).toEqual([
+      expect.objectContaining({ VersionLabel: '1.0', VersionStatus: 'Withdrawn', ChangeSummary: 'Replaced by the capacity and demand procedure.' }),
+    ]);
     cleanup();
 
     // An employee is told it is not available.
     renderApp({ path: `/documents/${docId}`, session: await sessionFor('Jack Turner', people.jack) });
     expect(await screen.findByText('This document is not available')).toBeTruthy();
-    expect(screen.queryByText('Demand Management Procedure')).toBeNull();
+    expect(screen.queryByText('Capacity Planning Procedure')).toBeNull();
 
     // Editing is refused by the rules, whoever asks and however.
     const priya = await h.servicesFor(people.priya);

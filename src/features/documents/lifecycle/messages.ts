@@ -3,7 +3,6 @@
  * (`FieldError.code`) next to their fields, refusals (`Refusal.reason`) as a sentence. The rules'
  * English messages are not shown as they are; their stable codes are translated.
  */
-import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../../../domain/documents/metadata.js';
 import type { Refusal, RefusalCode } from '../../../domain/documents/results.js';
@@ -93,14 +92,4 @@ export function refusalField(r: Pick<Refusal, 'reason'>): FormField | null {
     default:
       return null;
   }
-}
-
-export function useDocumentMessages() {
-  const { t } = useTranslation();
-  return {
-    t,
-    fieldMessage: (e: FieldError, nameOf?: (id: string) => string) => fieldMessage(t, e, nameOf),
-    refusalMessage: (r: Pick<Refusal, 'reason'>) => refusalMessage(t, r),
-    messagesByField: (errors: readonly FieldError[] | undefined, nameOf?: (id: string) => string) => messagesByField(t, errors, nameOf),
-  };
 }

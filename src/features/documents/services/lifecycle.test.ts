@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { http } from 'msw';
+import { ORIGIN } from '../../../app/testing/appHarness.js';
 import { markdownFile, nodeSha256, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
 import {
   assignDocId,
@@ -145,5 +147,41 @@ describe('refusals change nothing', () => {
     const after = await loadDocument(priya, docId);
     expect(after.eTag).toBe(published.eTag);
     expect(after.releases).toEqual(published.releases);
+  });
+});
+
+describe('a decision whose later steps fail', () => {
+  it('is finished by retrying it: the document moves on and the approval is recorded once', async () => {
+    const { docId } = await createDocument(priya, { metadata: meta('Firewall Change Instruction'), file: markdownFile('fw.md', '# Firewall\n') });
+    await submitForReview(priya, docId);
+    const snap = await loadDocument(tom, docId);
+    const approvalId = snap.approvals[0]!.itemId;
+
+    // Let the approval record be written, then fail the next request to the SMS site (Planner aside).
+    let approvalWritten = false;
+    let failed = false;
+    h.server.use(
+      http.all(`${ORIGIN}/*`, async ({ request }) => {
+        if (approvalWritten && !failed && !request.url.includes('/planner/')) {
+          failed = true;
+          return new Response(JSON.stringify({ error: { code: 'generalException', message: 'Injected failure' } }), { status: 500, headers: { 'content-type': 'application/json' } });
+        }
+        const res = await h.emulator.handle(request);
+        if (request.method === 'PATCH' && request.url.includes(`/lists/${tom.site.approvalsListId}/items/${approvalId}`)) approvalWritten = res.status < 300;
+        return res;
+      }),
+    );
+    await expect(decideApproval(tom, docId, approvalId, 'Approved', null)).rejects.toMatchObject({ status: 500 });
+    h.server.resetHandlers();
+    expect(failed).toBe(true);
+    expect((await loadDocument(priya, docId)).state.status).toBe('In review');
+
+    const outcome = await decideApproval(tom, docId, approvalId, 'Approved', null);
+    expect(outcome).toMatchObject({ decision: 'Approved', status: 'Published' });
+    expect((await loadDocument(priya, docId)).state.status).toBe('Published');
+    const res = await h.raw(people.tom, `/sites/${h.siteId}/lists/Document Approvals/items?$expand=fields`);
+    const approvals = ((await res.json()) as { value: { id: string; fields: Json }[] }).value.filter((i) => String(i.fields.Title ?? '').includes(docId));
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({ id: approvalId, fields: expect.objectContaining({ Decision: 'Approved' }) });
   });
 });

@@ -16,7 +16,7 @@ import { refuse } from '../../../domain/documents/results.js';
 import { SYSTEM_ACTOR } from '../../../domain/documents/types.js';
 import { daysBetween } from '../../../domain/documents/dates.js';
 import { currentETag, patchLibraryFields, replaceFile, withCheckout, type FileInput, type UploadProgress } from './library.js';
-import { loadDocument, readApprovals, latestRound } from './load.js';
+import { loadDocument, readApprovals } from './load.js';
 import { metadataFields, metadataOf, type DocumentMetadata } from './mapping.js';
 import { publishDocument, type PublishedRelease } from './publish.js';
 import { applyRecordEffects, closeTasks, type EffectTarget } from './records.js';
@@ -83,18 +83,63 @@ export function checkDecision(s: Pick<DocumentServices, 'me' | 'clock'>, snap: D
   return r.ok ? null : r;
 }
 
+/** The document step a round's decisions lead to, asked of the rules before anything is written. */
+type FollowUp =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'back'; readonly result: ReturnType<typeof transitionOrThrow> }
+  | { readonly kind: 'approve'; readonly result: ReturnType<typeof transitionOrThrow> };
+
+/**
+ * Dry run of what `round` leads to: changes requested / rejected → `requestChanges` (as `actor`,
+ * with the deciding comment), every decision approved → `approve` (a system step), else nothing.
+ * A refusal throws `DocumentRuleError`.
+ */
+function followUpOf(s: DocumentServices, snap: DocumentSnapshot, round: readonly ApprovalRow[]): FollowUp {
+  const outcome = approvalRoundOutcome(round);
+  if (outcome === 'rejected' || outcome === 'changesRequested') {
+    const decider = round.find((a) => a.decision === (outcome === 'rejected' ? 'Rejected' : 'Changes requested'));
+    const action = { type: 'requestChanges', comment: decider?.comment ?? '', outcome: outcome === 'rejected' ? 'Rejected' : 'Changes requested' } as const;
+    return { kind: 'back', result: transitionOrThrow(s, snap.state, action, s.me, round) };
+  }
+  if (outcome === 'approved') return { kind: 'approve', result: transitionOrThrow(s, snap.state, { type: 'approve' }, SYSTEM_ACTOR, round) };
+  return { kind: 'none' };
+}
+
+/** Applies a follow-up step (records, DocStatus, audit) and, once approved, publishes unless a later effective date is planned. */
+async function applyFollowUp(s: DocumentServices, docId: string, snap: DocumentSnapshot, round: readonly ApprovalRow[], next: FollowUp, decision: FinalDecision, warnings: readonly string[]): Promise<DecisionOutcome> {
+  if (next.kind === 'none') return { decision, status: snap.state.status, published: null, warnings };
+  const target = targetOf(snap);
+  const { result } = next;
+  const records = await applyRecordEffects(s, target, result.effects.filter((e) => e.type !== 'audit'), { approvals: round });
+  await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, snap.eTag);
+  await applyRecordEffects(s, target, result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
+  const all = [...warnings, ...records.warnings];
+  if (next.kind === 'back') return { decision, status: result.next.status, published: null, warnings: all };
+
+  // Published at once unless a later effective date is planned (then a controller or the day publishes it).
+  const planned = snap.state.effectiveDate;
+  if (planned !== null && daysBetween(s.clock.today(), planned) > 0) return { decision, status: result.next.status, published: null, warnings: all };
+  const published = await publishDocument(s, docId, { actor: 'system', effectiveDate: s.clock.today() });
+  return { decision, status: 'Published', published, warnings: all };
+}
+
 /**
  * Records the signed-in user's decision on their approval (`decideApproval`; `If-Match` on the
  * record). Changes requested or rejected: the document returns to Draft. Approved, and every
  * required decision recorded: the app approves the document and, unless a later effective date is
- * planned, publishes it through `publishDocument`.
+ * planned, publishes it through `publishDocument`. The document step that follows is asked of the
+ * rules before the decision is written; if a later write fails, retrying the same decision (the
+ * approval is no longer Pending) finishes the round through `completeRound`.
  */
 export async function decideApproval(s: DocumentServices, docId: string, approvalItemId: string, decision: FinalDecision, comment: string | null): Promise<DecisionOutcome> {
   const snap = await loadDocument(s, docId);
   const approval = snap.approvals.find((a) => a.itemId === approvalItemId);
   if (!approval) throw new DocumentRuleError(refuse('notAssignee', 'This approval is not part of the current review of the document.'));
+  if (approval.decision !== 'Pending' && roundToComplete(snap)) return completeRound(s, docId);
   const ruled = decideApprovalRule(approval, { decision, comment, decidedOn: s.clock.now() }, s.me, versionUnderApproval(snap));
   if (!ruled.ok) throw new DocumentRuleError(ruled);
+  const round = snap.approvals.map((a) => (a.itemId === approval.itemId ? { ...a, decision: ruled.next.decision, comment: ruled.next.comment } : a));
+  const next = followUpOf(s, snap, round);
 
   await updateItemFields(
     s.client,
@@ -105,34 +150,37 @@ export async function decideApproval(s: DocumentServices, docId: string, approva
     approval.eTag,
   );
   const warnings = await closeTasks(s, [approval]);
-  const target = targetOf(snap);
-  for (const effect of ruled.effects) {
-    if (effect.type === 'audit') await applyRecordEffects(s, target, [effect], { dedupeAudit: true });
+  await applyRecordEffects(s, targetOf(snap), ruled.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
+  return applyFollowUp(s, docId, snap, round, next, decision, warnings);
+}
+
+/** True when every decision of the latest round is in but the document is still In review. */
+export function roundToComplete(snap: DocumentSnapshot): boolean {
+  return snap.state.status === 'In review' && snap.approvals.length > 0 && approvalRoundOutcome(snap.approvals) !== 'pending';
+}
+
+/**
+ * Finishes a round whose decisions are all recorded while the document is still In review (a
+ * decision whose later steps failed): the app approves it (and publishes it as `decideApproval`
+ * would), or returns it to Draft with the deciding comment. Each decision's audit entry and task
+ * closure are redone where the signed-in user made it (both are idempotent).
+ */
+export async function completeRound(s: DocumentServices, docId: string): Promise<DecisionOutcome> {
+  const snap = await loadDocument(s, docId);
+  if (!roundToComplete(snap)) {
+    throw new DocumentRuleError(refuse('approvalsIncomplete', `${docId} has no finished round of approvals waiting to be completed.`));
   }
-
-  const round = snap.approvals.map((a) => (a.itemId === approval.itemId ? { ...a, decision: ruled.next.decision } : a));
-  const back = ruled.effects.find((e) => e.type === 'returnDocumentToDraft');
-  if (back) {
-    const result = transitionOrThrow(s, snap.state, { type: 'requestChanges', comment: back.comment, outcome: back.outcome }, s.me, round);
-    const records = await applyRecordEffects(s, target, result.effects.filter((e) => e.type !== 'audit'), { approvals: round });
-    await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, snap.eTag);
-    await applyRecordEffects(s, target, result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
-    return { decision, status: result.next.status, published: null, warnings: [...warnings, ...records.warnings] };
+  const round = snap.approvals;
+  const next = followUpOf(s, snap, round);
+  const mine = round.filter((a) => a.decision !== 'Pending' && a.assigneeId.toLowerCase() === s.me.id.toLowerCase());
+  const warnings = await closeTasks(s, mine);
+  for (const a of mine) {
+    // The audit entry the decision made (same time and comment), from the rule run as if still Pending.
+    const again = decideApprovalRule({ ...a, decision: 'Pending' }, { decision: a.decision as FinalDecision, comment: a.comment, decidedOn: a.decidedOn ?? s.clock.now() }, s.me, versionUnderApproval(snap));
+    if (again.ok) await applyRecordEffects(s, targetOf(snap), again.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
   }
-
-  if (approvalRoundOutcome(round) !== 'approved') return { decision, status: snap.state.status, published: null, warnings };
-
-  // Every decision is in: the app approves the version (a system step of the lifecycle).
-  const approved = transitionOrThrow(s, snap.state, { type: 'approve' }, SYSTEM_ACTOR, round);
-  await applyRecordEffects(s, target, approved.effects.filter((e) => e.type !== 'audit'));
-  await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: approved.next.status }, snap.eTag);
-  await applyRecordEffects(s, target, approved.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
-
-  // Published at once unless a later effective date is planned (then a controller or the day publishes it).
-  const planned = snap.state.effectiveDate;
-  if (planned !== null && daysBetween(s.clock.today(), planned) > 0) return { decision, status: approved.next.status, published: null, warnings };
-  const published = await publishDocument(s, docId, { actor: 'system', effectiveDate: s.clock.today() });
-  return { decision, status: 'Published', published, warnings };
+  const decisive = round.find((a) => a.decision === 'Rejected') ?? round.find((a) => a.decision === 'Changes requested') ?? round.find((a) => a.decision === 'Approved');
+  return applyFollowUp(s, docId, snap, round, next, (decisive?.decision ?? 'Approved') as FinalDecision, warnings);
 }
 
 // ---------- revisions and drafts ----------
@@ -151,11 +199,13 @@ export interface DraftUpload {
 export async function startRevision(s: DocumentServices, docId: string, revision: 'minor' | 'major', upload: DraftUpload): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   const result = transitionOrThrow(s, snap.state, { type: 'startRevision', revision, changeSummary: upload.changeSummary }, s.me);
+  // The draft release first (idempotent): a failure before the status changes leaves the document Published, and a retry reuses the record.
+  await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
   await withCheckout(s, snap.file.driveItemId, { comment: upload.changeSummary, publish: false }, async (eTag) => {
     await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status, ChangeSummary: result.next.changeSummary }, eTag);
     if (upload.file) await replaceFile(s, snap.file.driveItemId, snap.file.name, upload.file, { onProgress: upload.onProgress });
   });
-  await applyRecordEffects(s, targetOf(snap), result.effects, { dedupeAudit: true });
+  await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
   return loadDocument(s, docId);
 }
 
@@ -280,9 +330,4 @@ export async function archiveDocument(s: DocumentServices, docId: string, reason
   });
   await applyRecordEffects(s, targetOf(snap), result.effects, { dedupeAudit: true });
   return loadDocument(s, docId);
-}
-
-/** The approvals of the current round (re-read), e.g. after a decision. */
-export async function currentApprovals(s: DocumentServices, snap: DocumentSnapshot): Promise<ApprovalRow[]> {
-  return latestRound(await allApprovalsOf(s, snap));
 }

@@ -138,6 +138,9 @@ async function patchRelease(s: DocumentServices, target: EffectTarget, row: Rele
   target.releases = target.releases.map((r) => (r.itemId === row.itemId ? next : r));
 }
 
+/** Change types of records that note an event on a release rather than being the release. */
+const EVENT_CHANGE_TYPES: ReadonlySet<string | null> = new Set(['Reviewed – no change', 'Withdrawal']);
+
 async function updateRelease(
   s: DocumentServices,
   target: EffectTarget,
@@ -147,14 +150,16 @@ async function updateRelease(
   extra?: { fileHash?: string },
 ): Promise<void> {
   const fields = releaseFields(changes, s.people, extra ?? {});
-  const from = [...target.releases].reverse().find((r) => r.versionLabel === label && fromStatuses.includes(r.versionStatus));
+  // Event records (a periodic review, a withdrawal) share the label but are never the release itself.
+  const releases = [...target.releases].reverse().filter((r) => !EVENT_CHANGE_TYPES.has(r.changeType));
+  const from = releases.find((r) => r.versionLabel === label && fromStatuses.includes(r.versionStatus));
   if (from) {
     await patchRelease(s, target, from, fields);
     return;
   }
   // Already applied by an earlier attempt: the record holds the target label and status.
   const wantedLabel = changes.versionLabel ?? label;
-  const done = [...target.releases].reverse().find((r) => r.versionLabel === wantedLabel && (changes.versionStatus === undefined || r.versionStatus === changes.versionStatus));
+  const done = releases.find((r) => r.versionLabel === wantedLabel && (changes.versionStatus === undefined || r.versionStatus === changes.versionStatus));
   if (done) {
     await patchRelease(s, target, done, missingOnly(done, fields));
     return;

@@ -6,8 +6,8 @@
 import { clauseByNumber } from '../../../../graph/schema/clauses.js';
 import { canEditDocument, canPublishOrWithdraw, canSeeDocument, canSeeDrafts } from '../../../domain/documents/access.js';
 import { actionsFrom, documentTransition, isReadOnly, type DocumentAction, type TransitionContext, type TransitionResult } from '../../../domain/documents/lifecycle.js';
-import type { DocumentActor, DocumentState, DocumentUser } from '../../../domain/documents/types.js';
-import type { ApprovalRecord } from '../../../domain/documents/approvals.js';
+import { samePerson, SYSTEM_ACTOR, type DocumentActor, type DocumentState, type DocumentUser } from '../../../domain/documents/types.js';
+import { approvalRoundOutcome, type ApprovalRecord } from '../../../domain/documents/approvals.js';
 import { DocumentRuleError, type DocumentServices } from './types.js';
 
 /** True for a clause number of ISO/IEC 20000-1 (the clause tree in graph/schema). */
@@ -68,12 +68,18 @@ export function permissionsOf(user: DocumentUser, state: DocumentState): Documen
 /** Refusals that mean "not for you, not now" (the step is not offered), as opposed to "fix this first". */
 const NOT_OFFERED = new Set(['notAllowedFromStatus', 'readOnly', 'notPermitted', 'systemOnly']);
 
+/** A step the page can offer: a lifecycle action, or finishing a fully decided round (`completeRound`). */
+export type OfferedAction = DocumentAction['type'] | 'completeRound';
+
 /**
  * The lifecycle steps the page offers the user: each is asked of the rules as a dry run
  * (`documentTransition` with stand-in input). A step the rules refuse for a reason the user can
  * fix (a missing comment, incomplete metadata) is offered, and its dialog shows the reason.
+ * With the latest round's approvals, `completeRound` is offered to its assignees and to document
+ * controllers when every decision is in but the document is still In review, and the rules allow
+ * the step it leads to.
  */
-export function offeredActions(s: Pick<DocumentServices, 'me' | 'clock' | 'people'>, state: DocumentState): Set<DocumentAction['type']> {
+export function offeredActions(s: Pick<DocumentServices, 'me' | 'clock' | 'people'>, state: DocumentState, round: readonly ApprovalRecord[] = []): Set<OfferedAction> {
   const tries: DocumentAction[] = [
     { type: 'submit' },
     { type: 'publish' },
@@ -81,12 +87,26 @@ export function offeredActions(s: Pick<DocumentServices, 'me' | 'clock' | 'peopl
     { type: 'reviewNoChange', comment: '—' },
     { type: 'withdraw', reason: '—' },
   ];
-  const out = new Set<DocumentAction['type']>();
+  const out = new Set<OfferedAction>();
   for (const action of tries) {
     const r = documentTransition(state, action, s.me, transitionContext(s));
     if (r.ok || !NOT_OFFERED.has(r.reason)) out.add(action.type);
   }
   // Archiving is a step of the app, taken when a document controller or SMS manager asks for it.
   if (actionsFrom(state.status).includes('archive') && canPublishOrWithdraw(s.me)) out.add('archive');
+  if (canCompleteRound(s, state, round)) out.add('completeRound');
   return out;
+}
+
+/** Dry run of `completeRound` for the signed-in user (see `offeredActions`). */
+function canCompleteRound(s: Pick<DocumentServices, 'me' | 'clock' | 'people'>, state: DocumentState, round: readonly ApprovalRecord[]): boolean {
+  if (state.status !== 'In review' || round.length === 0) return false;
+  const outcome = approvalRoundOutcome(round);
+  if (outcome === 'pending') return false;
+  if (!round.some((a) => samePerson(a.assigneeId, s.me.id)) && !canPublishOrWithdraw(s.me)) return false;
+  const r =
+    outcome === 'approved'
+      ? documentTransition(state, { type: 'approve' }, SYSTEM_ACTOR, transitionContext(s, round))
+      : documentTransition(state, { type: 'requestChanges', comment: '—', outcome: outcome === 'rejected' ? 'Rejected' : 'Changes requested' }, s.me, transitionContext(s, round));
+  return r.ok;
 }
