@@ -39,6 +39,31 @@ const CORS: Record<string, string> = {
   'Access-Control-Max-Age': '600',
 };
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for the Origin of a page served from this machine: `http(s)://localhost|127.0.0.1|[::1]` on any port. */
+export function isLoopbackOrigin(origin: string | null): origin is string {
+  if (!origin) return false;
+  try {
+    const u = new URL(origin);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOSTS.has(u.hostname) && u.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CORS headers of a response. Graph routes answer any origin (they need a bearer token). The
+ * emulator's own endpoints (`/_dev/*`, download, preview and upload URLs) need no token, so only
+ * pages on a loopback origin may call them cross-origin: any web page could otherwise mint tokens
+ * through `/_dev/token` while the emulator runs.
+ */
+function corsHeaders(isGraph: boolean, origin: string | null): Record<string, string> {
+  if (isGraph) return CORS;
+  if (isLoopbackOrigin(origin)) return { ...CORS, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  return { Vary: 'Origin' };
+}
+
 export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 const VERSION_PREFIX = '/v1.0';
 
@@ -83,8 +108,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     })();
   }
 
-  function respond(result: RouteResult, requestId: string, clientRequestId: string | null): Response {
-    const headers = new Headers({ ...CORS, 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId });
+  function respond(result: RouteResult, requestId: string, clientRequestId: string | null, cors: Record<string, string>): Response {
+    const headers = new Headers({ ...cors, 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId });
     for (const [k, v] of Object.entries(result.headers ?? {})) headers.set(k, v);
     let payload: BodyInit | null = null;
     if (result.body instanceof Uint8Array) {
@@ -107,9 +132,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     let bodyCache = null as Uint8Array | null;
     const bytes = async () => (bodyCache ??= new Uint8Array(await req.arrayBuffer()));
     let result: RouteResult;
+    const cors = corsHeaders(isGraph, req.headers.get('origin'));
 
     if (req.method === 'OPTIONS') {
-      return respond({ status: 204 }, requestId, clientRequestId);
+      if (isGraph || cors['Access-Control-Allow-Origin']) return respond({ status: 204 }, requestId, clientRequestId, cors);
+      const err = new GraphHttpError(403, 'accessDenied', "Cross-origin requests to the emulator's own endpoints are allowed from loopback origins only.");
+      return respond({ status: 403, body: errorBody(err, { requestId, clientRequestId: clientRequestId ?? undefined, now: now() }) }, requestId, clientRequestId, cors);
     }
     try {
       const router = isGraph ? emu.router : emu.publicRouter;
@@ -166,7 +194,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         result = { status: 500, body: errorBody(err, { requestId, now: now() }) };
       }
     }
-    const res = respond(result, requestId, clientRequestId);
+    const res = respond(result, requestId, clientRequestId, cors);
     if (isGraph) {
       const responseBytes = bodyLength(result);
       emu.requests.add({

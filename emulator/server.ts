@@ -1,6 +1,14 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createEmulator, type Emulator, type EmulatorOptions } from './app.js';
+import { createEmulator, GRAPH_JSON, type Emulator, type EmulatorOptions } from './app.js';
+import { GraphHttpError, errorBody } from './core/errors.js';
+
+/**
+ * Largest request body the server reads: above the 60 MiB Graph allows per upload-session
+ * fragment (driveitem-createuploadsession), with room for headers of a multipart body.
+ */
+export const MAX_REQUEST_BYTES = 61 * 1024 * 1024;
 
 export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:4000` */
@@ -17,15 +25,56 @@ export interface ServeOptions extends EmulatorOptions {
   host?: string;
 }
 
+/** A host name or IP literal with an optional port, as a Host header carries it. */
+const HOST_HEADER = /^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i;
+
+/** The URL of a request in origin form (`/path?query`); undefined for a malformed Host or another form. */
+function requestUrl(hostHeader: string, target: string): URL | undefined {
+  if (!HOST_HEADER.test(hostHeader) || !target.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://${hostHeader}${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts the emulator's HTTP server (port 0 picks a free port, as tests do). */
 export async function startEmulator(options: ServeOptions): Promise<RunningEmulator> {
   const emulator = await createEmulator(options);
   const host = options.host ?? '127.0.0.1';
 
+  /** A Graph-shaped error answered by the server itself (before the request reaches `handle`). */
+  const fail = (res: http.ServerResponse, err: GraphHttpError, headers: Record<string, string> = {}) => {
+    const requestId = randomUUID();
+    const body = JSON.stringify(errorBody(err, { requestId, now: emulator.emu.now() }));
+    res.writeHead(err.status, { 'content-type': GRAPH_JSON, 'content-length': String(Buffer.byteLength(body)), 'request-id': requestId, ...headers });
+    res.end(body);
+  };
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let received = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      if (tooLarge) return;
+      received += c.byteLength;
+      if (received <= MAX_REQUEST_BYTES) {
+        chunks.push(c);
+        return;
+      }
+      // Stop buffering, answer now and close the connection (the rest of the body is never read).
+      tooLarge = true;
+      chunks.length = 0;
+      req.pause();
+      fail(res, new GraphHttpError(413, 'invalidRequest', `The request size exceeds the maximum limit of ${MAX_REQUEST_BYTES} bytes.`), { connection: 'close' });
+    });
     req.on('end', () => {
+      if (tooLarge) return;
+      const url = requestUrl(req.headers.host ?? host, req.url ?? '/');
+      if (!url) {
+        fail(res, new GraphHttpError(400, 'BadRequest', 'The request URL or Host header is not valid.'));
+        return;
+      }
       void (async () => {
         try {
           const headers = new Headers();
@@ -34,7 +83,7 @@ export async function startEmulator(options: ServeOptions): Promise<RunningEmula
             else if (v !== undefined) headers.set(k, v);
           }
           const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
-          const request = new Request(`http://${req.headers.host ?? `${host}`}${req.url ?? '/'}`, {
+          const request = new Request(url, {
             method: req.method,
             headers,
             body,

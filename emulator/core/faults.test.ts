@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
 
 interface ErrorBody { error: { code: string; message: string; innerError: Record<string, string> } }
@@ -46,13 +46,24 @@ describe('forced 429', () => {
 });
 
 describe('latency', () => {
-  it('applies the configured latency and still answers', async () => {
+  it('holds each Graph response back for latencyMs (set through PUT /_dev/faults), then answers', async () => {
     emu = await startTestEmulator();
-    await putFaults(emu, { latencyMs: 15 });
+    expect((await putFaults(emu, { latencyMs: 1000 })).status).toBe(200);
     const cfg = (await (await fetch(`${emu.origin}/_dev/faults`)).json()) as { latencyMs: number };
-    expect(cfg.latencyMs).toBe(15);
-    const res = await emu.graph(demo.priya, '/me');
-    expect(res.status).toBe(200);
+    expect(cfg.latencyMs).toBe(1000);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // No Authorization header: without the latency the 401 would be ready within a few microtasks.
+      let settled = false;
+      const pending = emu.emulator.handle(new Request(`${emu.graphBaseUrl}/me`)).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(settled).toBe(true);
+      expect((await pending).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects invalid settings with 400 and ignores unknown keys', async () => {

@@ -22,17 +22,26 @@ export interface RequestLog {
   clear(): void;
 }
 
+/** Keeps the newest `limit` entries in a ring buffer (adding is O(1) once full). */
 export function createRequestLog(limit = 20000): RequestLog {
   let seq = 0;
-  let entries: RequestLogEntry[] = [];
+  const ring: RequestLogEntry[] = [];
+  /** Index of the oldest entry once the ring is full. */
+  let oldest = 0;
   return {
     add(e) {
-      entries.push({ seq: ++seq, ...e });
-      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+      const entry = { seq: ++seq, ...e };
+      if (ring.length < limit) {
+        ring.push(entry);
+      } else {
+        ring[oldest] = entry;
+        oldest = (oldest + 1) % limit;
+      }
     },
-    list: () => [...entries],
+    list: () => [...ring.slice(oldest), ...ring.slice(0, oldest)],
     clear() {
-      entries = [];
+      ring.length = 0;
+      oldest = 0;
     },
   };
 }

@@ -171,6 +171,24 @@ describe('POST /$batch', () => {
     expect(res.get('1')!.status).toBe(400);
   });
 
+  it('refuses inner urls that leave /v1.0 or have dot segments, with a Graph error for that request only', async () => {
+    const urls = ['/../_dev/token', '../_dev/faults', '/me/../../_dev/requests', '/%2e%2e/_dev/users', '/me/./', '\\..\\_dev\\users'];
+    const res = await batchOk([...urls.map((url, i) => ({ id: String(i + 1), method: 'GET', url })), { id: 'ok', method: 'GET', url: '/me' }]);
+    for (let i = 1; i <= urls.length; i++) {
+      const r = res.get(String(i))!;
+      expect(r.status, urls[i - 1]).toBe(400);
+      expect(r.body?.error?.code).toBe('BadRequest');
+      expect(r.body?.error?.message).toContain('/v1.0');
+    }
+    expect(res.get('ok')!.status).toBe(200);
+
+    const mint = await batchOk([
+      { id: 'mint', method: 'POST', url: '/../_dev/token', headers: { 'Content-Type': 'application/json' }, body: { upn: demo.tom, scopes: ['Sites.Manage.All'] } },
+    ]);
+    expect(mint.get('mint')!.status).toBe(400);
+    expect(mint.get('mint')!.body).not.toHaveProperty('access_token');
+  });
+
   it('needs a valid token but no particular scope', async () => {
     const res = await fetch(`${emu.graphBaseUrl}/$batch`, {
       method: 'POST',

@@ -142,6 +142,17 @@ async function toBatchResponse(id: string, res: Response): Promise<BatchResponse
   return out;
 }
 
+/**
+ * Inner URLs are relative to the version (`/me`, `users/{id}`): one that resolves outside `/v1.0/`
+ * (e.g. `/../_dev/token`, which would reach the emulator's unauthenticated endpoints) or has dot
+ * segments is refused.
+ */
+function staysBelowVersion(path: string, url: URL): boolean {
+  const rawPath = path.split(/[?#]/, 1)[0] ?? '';
+  const dotSegment = rawPath.split(/[/\\]/).some((seg) => /^(\.|%2e){1,2}$/i.test(seg));
+  return !dotSegment && url.pathname.startsWith('/v1.0/');
+}
+
 async function runOne(ctx: Ctx, r: BatchRequest): Promise<BatchResponse> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(r.url)) {
     return errorResponse(ctx, r.id, invalid(`The url of request '${r.id}' must be relative to the version, e.g. '/me'.`));
@@ -158,9 +169,13 @@ async function runOne(ctx: Ctx, r: BatchRequest): Promise<BatchResponse> {
   const auth = ctx.headers.get('authorization');
   if (auth) headers.set('authorization', auth);
   const path = r.url.startsWith('/') ? r.url : `/${r.url}`;
+  const url = new URL(`${ctx.baseUrl}${path}`);
+  if (!staysBelowVersion(path, url)) {
+    return errorResponse(ctx, r.id, invalid(`The url of request '${r.id}' must name a resource below /v1.0, without '.' or '..' segments.`));
+  }
   const init: RequestInit = { method: r.method, headers };
   if (hasBody && r.method !== 'GET' && r.method !== 'HEAD') init.body = encodeBody(r.body, contentType ?? '') as unknown as BodyInit;
-  const res = await ctx.emu.handle(new Request(`${ctx.baseUrl}${path}`, init), { inBatch: true });
+  const res = await ctx.emu.handle(new Request(url, init), { inBatch: true });
   return toBatchResponse(r.id, res);
 }
 

@@ -264,10 +264,14 @@ function getEventHandler(ctx: Ctx): RouteResult {
 async function patchEventHandler(ctx: Ctx): Promise<RouteResult> {
   const owner = resolveOwner(ctx);
   const prefs = preferences(ctx);
-  const inst = getInstance(ctx.emu.db, viewOf(owner), ctx.params.eventId!);
-  checkIfMatch(inst.rec, ctx.headers.get('if-match'));
+  // The body is read first: nothing awaits between loading the event, checking If-Match and writing.
   const body = await readObject(ctx);
-  const rec = updateEvent(ctx.emu.db, ctx.emu.now(), ctx.emu.tenantId, inst, body);
+  const { db } = ctx.emu;
+  const { inst, rec } = db.transaction(() => {
+    const inst = getInstance(db, viewOf(owner), ctx.params.eventId!);
+    checkIfMatch(inst.rec, ctx.headers.get('if-match'));
+    return { inst, rec: updateEvent(db, ctx.emu.now(), ctx.emu.tenantId, inst, body) };
+  })();
   return entityResponse(ctx, owner, { rec, organizerView: inst.organizerView }, prefs);
 }
 
@@ -282,7 +286,6 @@ function deleteEventHandler(ctx: Ctx): RouteResult {
 
 async function cancelHandler(ctx: Ctx): Promise<RouteResult> {
   const owner = resolveOwner(ctx);
-  const inst = getInstance(ctx.emu.db, viewOf(owner), ctx.params.eventId!);
   const raw = new TextDecoder().decode(await ctx.bytes()).trim();
   let comment: string | undefined;
   if (raw) {
@@ -295,7 +298,9 @@ async function cancelHandler(ctx: Ctx): Promise<RouteResult> {
     }
     comment = typeof value === 'string' ? value : undefined;
   }
-  cancelEvent(ctx.emu.db, ctx.emu.now(), inst, comment);
+  // Loaded after the body, so the cancel acts on the event as it is now.
+  const { db } = ctx.emu;
+  db.transaction(() => cancelEvent(db, ctx.emu.now(), getInstance(db, viewOf(owner), ctx.params.eventId!), comment))();
   return { status: 202 };
 }
 

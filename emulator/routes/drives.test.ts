@@ -363,6 +363,23 @@ describe('folders, paths and paging', () => {
     expect(del.status).toBe(204);
     expect((await emu.graph(demo.priya, `/drives/${driveId}/items/${file.id}`)).status).toBe(404);
   });
+
+  it('leaves no folders behind when an upload to a new path fails', async () => {
+    const badName = await put(demo.priya, `/drives/${driveId}/root:/Made on the way/Deeper/bad*name.txt:/content`, 'x');
+    expect(badName.status).toBe(400);
+    expect((await emu.graph(demo.priya, `/drives/${driveId}/root:/Made on the way`)).status).toBe(404);
+
+    const session = await emu.graph(demo.priya, `/drives/${driveId}/root:/Session folder/report.txt:/createUploadSession`, {
+      method: 'POST',
+      body: JSON.stringify({ item: { name: 'other-name.txt' } }),
+    });
+    expect(session.status).toBe(400);
+    expect((await emu.graph(demo.priya, `/drives/${driveId}/root:/Session folder`)).status).toBe(404);
+
+    const ok = await put(demo.priya, `/drives/${driveId}/root:/Made on the way/Deeper/good.txt:/content`, 'x');
+    expect(ok.status).toBe(201);
+    expect((await emu.graph(demo.priya, `/drives/${driveId}/root:/Made on the way/Deeper`)).status).toBe(200);
+  });
 });
 
 describe('permissions', () => {

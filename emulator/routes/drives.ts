@@ -277,8 +277,9 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
   }), { ...READ, doc: `${LEARN}/driveitem-list-children` });
 
   r.post(`${p}/children`, on('contribute', async (c) => {
-    const parent = target(c);
+    // The body is read before the parent is loaded, so nothing below awaits between read and write.
     const body = await readJson(c.ctx);
+    const parent = target(c);
     const behavior = conflictParam(c.ctx, body, 'fail');
     const description = typeof body.description === 'string' ? body.description : undefined;
     let t: Target;
@@ -308,9 +309,12 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     const ifMatch = c.ctx.headers.get('if-match');
     if (form.isPath) {
       const behavior = parseConflict(c.ctx.query.get('@microsoft.graph.conflictBehavior'), 'replace');
-      const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
-      if (spot.existing) checkDriveIfMatch(ifMatch, spot.existing, c.dc);
-      const { target: t, created: isNew } = uploadNamed(c.dc, spot.parent, spot.name, bytes, behavior);
+      // One transaction: folders made along the path disappear again when the upload fails.
+      const { target: t, created: isNew } = emu.db.transaction(() => {
+        const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+        if (spot.existing) checkDriveIfMatch(ifMatch, spot.existing, c.dc);
+        return uploadNamed(c.dc, spot.parent, spot.name, bytes, behavior);
+      })();
       return ok(withContext(`${c.meta}/items/$entity`, render(c, t)), isNew ? 201 : 200);
     }
     const t = target(c);
@@ -329,14 +333,17 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     const deferCommit = body.deferCommit === true;
     let session: Record<string, unknown>;
     if (form.isPath) {
-      const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
-      if (typeof item.name === 'string' && item.name.toLowerCase() !== spot.name.toLowerCase()) {
-        throw badRequest('The item name in the request body must match the name in the path.', 'invalidRequest');
-      }
-      session = createSession(c.dc, {
-        parent: spot.parent, target: spot.existing, name: spot.name, behavior: parseConflict(behaviorRaw, 'fail'),
-        declaredSize: declared, deferCommit, ifMatch,
-      });
+      // One transaction: folders made along the path disappear again when the session cannot be created.
+      session = emu.db.transaction(() => {
+        const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+        if (typeof item.name === 'string' && item.name.toLowerCase() !== spot.name.toLowerCase()) {
+          throw badRequest('The item name in the request body must match the name in the path.', 'invalidRequest');
+        }
+        return createSession(c.dc, {
+          parent: spot.parent, target: spot.existing, name: spot.name, behavior: parseConflict(behaviorRaw, 'fail'),
+          declaredSize: declared, deferCommit, ifMatch,
+        });
+      })();
     } else {
       const t = target(c);
       requireFile(t);
@@ -385,11 +392,10 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
   }), { ...WRITE, doc: `${LEARN}/driveitem-checkout` });
 
   r.post(`${p}/checkin`, on('contribute', async (c) => {
-    const t = target(c);
     const body = await readJson(c.ctx);
     const comment = body.comment === undefined || body.comment === null ? '' : String(body.comment);
     const checkInAs = body.checkInAs === undefined || body.checkInAs === null ? '' : String(body.checkInAs);
-    checkin(c.dc, t, comment, checkInAs);
+    checkin(c.dc, target(c), comment, checkInAs);
     return noContent();
   }), { ...WRITE, doc: `${LEARN}/driveitem-checkin` });
 
@@ -410,10 +416,13 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
   }), { ...READ, doc: `${LEARN}/listitem-get` });
 
   r.patch(`${p}/listItem/fields`, on('contribute', async (c) => {
-    const t = target(c);
-    if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
-    checkIfMatch(c.ctx.headers.get('if-match'), t.item);
-    const next = patchFields(c.dc, t, await c.ctx.json<unknown>());
+    const body = await c.ctx.json<unknown>();
+    const { t, next } = emu.db.transaction(() => {
+      const t = target(c);
+      if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
+      checkIfMatch(c.ctx.headers.get('if-match'), t.item);
+      return { t, next: patchFields(c.dc, t, body) };
+    })();
     if (next.kind === 'root') throw notFound();
     return ok(withContext(`${itemPath(c, t)}/listItem/fields/$entity`, fieldsJson(c.dc, c.ctx.baseUrl, next.node, next.item, null)));
   }), { ...WRITE, doc: `${LEARN}/listitem-update` });
@@ -431,15 +440,18 @@ function registerItemSelf(emu: Emu, p: string, on: (need: Need, fn: (c: Call) =>
   }), { ...READ, doc: `${LEARN}/driveitem-get` });
 
   r.patch(p, on('contribute', async (c) => {
-    const t = target(c);
-    checkDriveIfMatch(c.ctx.headers.get('if-match'), t, c.dc);
     const body = await c.ctx.json<Record<string, unknown>>();
     const patch: ItemPatch = {
       name: body.name,
       description: body.description,
       parentReference: body.parentReference && typeof body.parentReference === 'object' ? (body.parentReference as ItemPatch['parentReference']) : undefined,
     };
-    const next = patchItem(c.dc, t, patch, conflictParam(c.ctx, body, 'fail'));
+    const behavior = conflictParam(c.ctx, body, 'fail');
+    const next = emu.db.transaction(() => {
+      const t = target(c);
+      checkDriveIfMatch(c.ctx.headers.get('if-match'), t, c.dc);
+      return patchItem(c.dc, t, patch, behavior);
+    })();
     return ok(withContext(`${c.meta}/items/$entity`, render(c, next)));
   }), { ...WRITE, doc: `${LEARN}/driveitem-update` });
 

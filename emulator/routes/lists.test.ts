@@ -201,6 +201,20 @@ describe('items', () => {
     expect(cleared.status).toBe(400);
   });
 
+  it('unique columns: an item may keep its own value, case is ignored beyond ASCII, and numbers compare by value', async () => {
+    const uniq = await createList(h, [
+      { name: 'Ref', text: {}, indexed: true, enforceUniqueValues: true },
+      { name: 'Seq', number: {}, indexed: true, enforceUniqueValues: true },
+    ]);
+    const made = await call(h, demo.priya, items(uniq), post({ fields: { Title: 'a', Ref: 'ÉTAPE-1', Seq: 3 } }));
+    expect(made.status).toBe(201);
+    const id = made.json.id as string;
+    expect((await call(h, demo.priya, `${items(uniq)}/${id}/fields`, patch({ Ref: 'ÉTAPE-1', Seq: 3, Title: 'a2' }))).status).toBe(200);
+    expect((await call(h, demo.priya, items(uniq), post({ fields: { Title: 'b', Ref: 'étape-1' } }))).status).toBe(409);
+    expect((await call(h, demo.priya, items(uniq), post({ fields: { Title: 'c', Seq: 3 } }))).status).toBe(409);
+    expect((await call(h, demo.priya, items(uniq), post({ fields: { Title: 'd', Ref: 'ÉTAPE-2', Seq: 4 } }))).status).toBe(201);
+  });
+
   it('honours If-Match: a stale eTag gets 412 and changes nothing; the fresh one succeeds and returns the fieldValueSet', async () => {
     const c = await call(h, demo.priya, items(listId), post({ fields: { Title: 'Etag', Status: 'Open', Score: 1 } }));
     const id = c.json.id as string;

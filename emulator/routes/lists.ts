@@ -295,9 +295,11 @@ async function updateColumnRoute(ctx: Ctx): Promise<RouteResult> {
   const list = listOf(ctx, site);
   const { db } = ctx.emu;
   requireLevel(db, ctx.principal.userId, 'edit', site.id, list.id);
+  // The body is read before the column is loaded, so nothing awaits between read and write.
+  const patch = await ctx.json<Record<string, unknown>>();
   const col = findColumn(db, list.id, ctx.params.columnId ?? '');
   if (!col) throw notFound('The specified column was not found', 'itemNotFound');
-  const next = patchColumn(db, col, await ctx.json<Record<string, unknown>>());
+  const next = patchColumn(db, col, patch);
   checkIndexRules(columnsOf(db, list.id), next);
   if (next.enforceUniqueValues && !col.enforceUniqueValues) {
     const seen = new Set<string>();
@@ -353,11 +355,22 @@ function visibleItemOf(ctx: Ctx, list: ListRow): ItemRow {
   return item;
 }
 
+/**
+ * The stored item a write acts on (never the last-major copy a reader sees: writing that back would
+ * overwrite the drafts). 404 when the caller cannot see the item at all (a never-published draft).
+ */
+function writableItemOf(ctx: Ctx, list: ListRow): ItemRow {
+  const item = itemOf(ctx, list);
+  if (!libraryItemForViewer(ctx.emu.db, list, item, ctx.principal.userId)) throw notFound('The specified list item was not found.', 'itemNotFound');
+  return item;
+}
+
 /** Every item of the list as the caller may see it (see `visibleItemOf`). */
 function visibleItems(ctx: Ctx, list: ListRow): ItemRow[] {
   const out: ItemRow[] = [];
+  const level = effectiveLevel(ctx.emu.db, ctx.principal.userId, list.siteId, list.id);
   for (const i of itemsOf(ctx.emu.db, list.id)) {
-    const seen = libraryItemForViewer(ctx.emu.db, list, i, ctx.principal.userId);
+    const seen = libraryItemForViewer(ctx.emu.db, list, i, ctx.principal.userId, level);
     if (seen) out.push(seen);
   }
   return out;
@@ -412,29 +425,34 @@ async function createItemRoute(ctx: Ctx): Promise<RouteResult> {
   });
 }
 
-/** Shared by PATCH .../items/{id}/fields and PATCH .../items/{id} with `{ fields }`. */
-async function applyFieldUpdate(ctx: Ctx, list: ListRow, input: unknown): Promise<ItemRow> {
+/**
+ * Shared by PATCH .../items/{id}/fields and PATCH .../items/{id} with `{ fields }`. The caller has read
+ * the body already: load, checks and write run in one transaction with nothing awaited in between.
+ */
+function applyFieldUpdate(ctx: Ctx, list: ListRow, input: unknown): ItemRow {
   const { db } = ctx.emu;
-  const item = visibleItemOf(ctx, list);
-  requireItemWrite(ctx, list, item);
-  assertLibraryItemWritable(db, list, item, ctx.principal.userId);
-  checkIfMatch(ctx.headers.get('if-match'), item);
-  const columns = columnsOf(db, list.id);
-  const wctx: WriteContext = { db, list, columns, item };
-  const changes = normalizeFieldsForWrite(wctx, input);
-  const merged = { ...item.fields, ...changes };
-  for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
-  checkRequired(wctx, merged);
-  checkUnique(wctx, changes);
-  const user = callerRecord(ctx);
-  // updateItem merges the changes; a null clears a value (presenters omit nulls).
-  return db.transaction(() => updateItem(db, item, { fields: changes, user, at: nowIso(ctx.emu), bump: bumpFor(list) }))();
+  return db.transaction(() => {
+    const item = writableItemOf(ctx, list);
+    requireItemWrite(ctx, list, item);
+    assertLibraryItemWritable(db, list, item, ctx.principal.userId);
+    checkIfMatch(ctx.headers.get('if-match'), item);
+    const columns = columnsOf(db, list.id);
+    const wctx: WriteContext = { db, list, columns, item };
+    const changes = normalizeFieldsForWrite(wctx, input);
+    const merged = { ...item.fields, ...changes };
+    for (const k of Object.keys(merged)) if (merged[k] === null) delete merged[k];
+    checkRequired(wctx, merged);
+    checkUnique(wctx, changes);
+    const user = callerRecord(ctx);
+    // updateItem merges the changes; a null clears a value (presenters omit nulls).
+    return updateItem(db, item, { fields: changes, user, at: nowIso(ctx.emu), bump: bumpFor(list) });
+  })();
 }
 
 async function patchFields(ctx: Ctx): Promise<RouteResult> {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const next = await applyFieldUpdate(ctx, list, await ctx.json());
+  const next = applyFieldUpdate(ctx, list, await ctx.json());
   return ok({
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items('${next.id}')/fields/$entity`),
     ...presentFields(pctx(ctx, site, list), next, null),
@@ -447,7 +465,7 @@ async function patchItem(ctx: Ctx): Promise<RouteResult> {
   const body = await ctx.json<Record<string, unknown>>();
   const unknown = Object.keys(body).filter((k) => k !== 'fields' && !k.startsWith('@'));
   if (unknown.length) throw invalid(`Only 'fields' can be updated on a listItem; got '${unknown.join("', '")}'.`);
-  const next = await applyFieldUpdate(ctx, list, body.fields ?? {});
+  const next = applyFieldUpdate(ctx, list, body.fields ?? {});
   return ok({
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items/$entity`),
     ...presentItem(pctx(ctx, site, list), next, { fields: { select: null } }),
@@ -457,7 +475,7 @@ async function patchItem(ctx: Ctx): Promise<RouteResult> {
 function deleteItemRoute(ctx: Ctx): RouteResult {
   const site = siteOf(ctx);
   const list = listOf(ctx, site);
-  const item = visibleItemOf(ctx, list);
+  const item = writableItemOf(ctx, list);
   requireItemWrite(ctx, list, item);
   assertLibraryItemWritable(ctx.emu.db, list, item, ctx.principal.userId, false);
   checkIfMatch(ctx.headers.get('if-match'), item);
@@ -501,13 +519,14 @@ function itemsDelta(ctx: Ctx): RouteResult {
   const size = parseTop(ctx.query, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const fields = fieldsExpand(parseExpand(q(ctx.query, 'expand')));
   const select = parseSelect(q(ctx.query, 'select'));
+  const level = effectiveLevel(ctx.emu.db, ctx.principal.userId, list.siteId, list.id);
   const fresh = linkWith(ctx, ctx.path, {}, ['token']);
   const page = deltaPage(ctx.emu.db, list.id, ctx.query.get('token'), Math.max(size, 1), fresh);
   const body: Record<string, unknown> = {
     '@odata.context': context(ctx, site, `/lists('${list.id}')/items`),
     value: page.entries.flatMap((e) => {
       if (e.kind !== 'item') return [{ id: String(e.id), parentReference: { id: list.id, siteId: site.id }, deleted: { state: 'deleted' } }];
-      const seen = libraryItemForViewer(ctx.emu.db, list, e.item, ctx.principal.userId);
+      const seen = libraryItemForViewer(ctx.emu.db, list, e.item, ctx.principal.userId, level);
       return seen ? [presentItem(p, seen, { fields, select })] : [];
     }),
   };

@@ -45,10 +45,11 @@ export function itemAsSeenBy(db: Db, list: ListRow, item: ItemRow, drafts: boole
  * For `GET /sites/{s}/lists/{l}/items` on a document library: the item as `userId` may see it
  * (last major version for readers when drafts are hidden from them), or undefined when the
  * item does not exist for them. Lists that are not libraries are returned unchanged.
+ * `level` is the user's permission level on the list, when the caller already knows it (loops).
  */
-export function libraryItemForViewer(db: Db, list: ListRow, item: ItemRow, userId: string): ItemRow | undefined {
+export function libraryItemForViewer(db: Db, list: ListRow, item: ItemRow, userId: string, level?: PermissionLevel): ItemRow | undefined {
   if (list.template !== 'documentLibrary' || !list.settings.enableMinorVersions) return item;
-  const level = effectiveLevel(db, userId, list.siteId, list.id);
+  level ??= effectiveLevel(db, userId, list.siteId, list.id);
   const checkedOutBy = nodeOfListItem(db, list.id, item.id)?.checkedOutBy;
   return itemAsSeenBy(db, list, item, seesDrafts(list, level, item, userId, checkedOutBy));
 }

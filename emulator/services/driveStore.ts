@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../store/db.js';
+import { cachedStatement, type Db } from '../store/db.js';
 import { driveIdFor } from '../core/ids.js';
 import { quickXorHash } from './driveContent.js';
 
@@ -153,12 +153,12 @@ export function insertNode(db: Db, n: NodeRow): void {
 }
 
 export function findNode(db: Db, driveId: string, id: string): NodeRow | undefined {
-  const r = db.prepare('SELECT * FROM drive_items WHERE drive_id = ? AND id = ?').get(driveId, id) as RawNode | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM drive_items WHERE drive_id = ? AND id = ?').get(driveId, id) as RawNode | undefined;
   return r ? toNode(r) : undefined;
 }
 
 export function nodeOfListItem(db: Db, listId: string, listItemId: number): NodeRow | undefined {
-  const r = db.prepare('SELECT * FROM drive_items WHERE list_id = ? AND list_item_id = ?').get(listId, listItemId) as RawNode | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM drive_items WHERE list_id = ? AND list_item_id = ?').get(listId, listItemId) as RawNode | undefined;
   return r ? toNode(r) : undefined;
 }
 

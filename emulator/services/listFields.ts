@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { guid } from '../core/ids.js';
 import { GraphHttpError, badRequest, conflict } from '../core/errors.js';
@@ -7,7 +8,6 @@ import {
   columnsOf,
   findListById,
   getItem,
-  itemsOf,
   userIdForLookup,
   type ColumnRecord,
   type ItemRow,
@@ -335,14 +335,49 @@ const uniqueKey = (v: unknown): string => (typeof v === 'string' ? v.toLowerCase
 export function checkUnique(ctx: WriteContext, changed: Record<string, unknown>): void {
   const uniqueCols = ctx.columns.filter((c) => c.enforceUniqueValues && changed[storageKey(c)] !== undefined && changed[storageKey(c)] !== null);
   if (uniqueCols.length === 0) return;
-  const others = itemsOf(ctx.db, ctx.list.id).filter((i) => i.id !== ctx.item?.id);
+  const query = duplicateQuery(ctx.db);
   for (const c of uniqueCols) {
     const key = storageKey(c);
-    const want = uniqueKey(changed[key]);
-    if (others.some((i) => i.fields[key] !== undefined && i.fields[key] !== null && uniqueKey(i.fields[key]) === want)) {
+    const path = `$."${key.replace(/["\\]/g, '\\$&')}"`;
+    if (query.get(ctx.list.id, ctx.item?.id ?? -1, path, path, uniqueKey(changed[key]))) {
       throw new GraphHttpError(409, 'nameAlreadyExists', `This value already exists in the list. Column '${c.name}' enforces unique values.`);
     }
   }
+}
+
+/**
+ * `uniqueKey` of a stored JSON value, from SQLite's `json_type`/`json_extract` of it: strings lower-cased
+ * (JavaScript's Unicode case folding, which SQLite's `lower()` lacks), other values as JSON text.
+ */
+function storedUniqueKey(type: string | null, value: unknown): string | null {
+  switch (type) {
+    case null:
+    case 'null':
+      return null;
+    case 'text':
+      return String(value).toLowerCase();
+    case 'true':
+    case 'false':
+      return type;
+    case 'integer':
+    case 'real':
+      return JSON.stringify(Number(value));
+    default:
+      return String(value); // array or object: json_extract gives minified JSON text, as JSON.stringify does
+  }
+}
+
+const duplicateQueries = new WeakMap<Db, Statement>();
+
+/** One query per unique column and write: does another item of the list hold this value? */
+function duplicateQuery(db: Db): Statement {
+  let st = duplicateQueries.get(db);
+  if (!st) {
+    db.function('emu_unique_key', { deterministic: true }, (type: unknown, value: unknown) => storedUniqueKey(type as string | null, value));
+    st = db.prepare('SELECT 1 FROM list_items WHERE list_id = ? AND id <> ? AND emu_unique_key(json_type(fields, ?), json_extract(fields, ?)) = ? LIMIT 1');
+    duplicateQueries.set(db, st);
+  }
+  return st;
 }
 
 /** True when the user may change this item under the list's "Create and Edit access" setting. */

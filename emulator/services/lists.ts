@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { fromJson, toJson } from '../store/db.js';
+import { cachedStatement, fromJson, toJson } from '../store/db.js';
 import { guid } from '../core/ids.js';
 import { preconditionFailed, notFound } from '../core/errors.js';
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
@@ -170,7 +170,7 @@ export function findColumn(db: Db, listId: string, idOrName: string): ColumnReco
 
 /** The site-specific lookup id of a user (as in SharePoint's User Information List), made on first use. */
 export function siteUserLookupId(db: Db, siteId: string, userId: string): number {
-  const row = db.prepare('SELECT lookup_id FROM site_users WHERE site_id = ? AND user_id = ?').get(siteId, userId) as { lookup_id: number } | undefined;
+  const row = cachedStatement(db, 'SELECT lookup_id FROM site_users WHERE site_id = ? AND user_id = ?').get(siteId, userId) as { lookup_id: number } | undefined;
   if (row) return row.lookup_id;
   const next = (db.prepare('SELECT COALESCE(MAX(lookup_id), 5) + 1 AS n FROM site_users WHERE site_id = ?').get(siteId) as { n: number }).n;
   db.prepare('INSERT INTO site_users(site_id, lookup_id, user_id) VALUES(?,?,?)').run(siteId, next, userId);
@@ -178,7 +178,7 @@ export function siteUserLookupId(db: Db, siteId: string, userId: string): number
 }
 
 export function userIdForLookup(db: Db, siteId: string, lookupId: number): string | undefined {
-  const row = db.prepare('SELECT user_id FROM site_users WHERE site_id = ? AND lookup_id = ?').get(siteId, lookupId) as { user_id: string } | undefined;
+  const row = cachedStatement(db, 'SELECT user_id FROM site_users WHERE site_id = ? AND lookup_id = ?').get(siteId, lookupId) as { user_id: string } | undefined;
   return row?.user_id;
 }
 
@@ -270,7 +270,7 @@ export function createItem(db: Db, list: ListRow, input: CreateItemInput): ItemR
 }
 
 export function getItem(db: Db, listId: string, itemId: number): ItemRow | undefined {
-  const r = db.prepare('SELECT * FROM list_items WHERE list_id = ? AND id = ?').get(listId, itemId) as RawItem | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM list_items WHERE list_id = ? AND id = ?').get(listId, itemId) as RawItem | undefined;
   return r ? toItem(r) : undefined;
 }
 
@@ -342,7 +342,7 @@ export interface ItemVersionRow {
 
 /** Versions newest first, as Graph lists them. */
 export function itemVersions(db: Db, listId: string, itemId: number): ItemVersionRow[] {
-  const rows = db.prepare('SELECT label, fields, modified, modified_by FROM list_item_versions WHERE list_id = ? AND item_id = ?').all(listId, itemId) as {
+  const rows = cachedStatement(db, 'SELECT label, fields, modified, modified_by FROM list_item_versions WHERE list_id = ? AND item_id = ?').all(listId, itemId) as {
     label: string; fields: string; modified: string; modified_by: string;
   }[];
   const key = (l: string) => l.split('.').map(Number) as [number, number];

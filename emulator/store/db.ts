@@ -32,6 +32,20 @@ export function setMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept per database, for queries that run once per item in hot loops
+ * (preparing is a large part of a small query's cost). Only for `get`/`all`/`run`, never `iterate`.
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let st = byDb.get(sql);
+  if (!st) byDb.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 /** JSON column helpers: rows keep their Graph resource as JSON next to indexed columns. */
 export const toJson = (v: unknown): string => JSON.stringify(v);
 export const fromJson = <T>(s: string): T => JSON.parse(s) as T;
