@@ -10,7 +10,7 @@ import { mimeTypeOf, parseRange, verifyDownload } from '../services/driveContent
 import {
   SIMPLE_UPLOAD_LIMIT, DEFAULT_PAGE_SIZE, openDrive, requireDrive, requireSite, groupSite, drivesOfSite, defaultDriveOfSite,
   visibleTarget, resolvePath, resolveForCreate, loadTarget,
-  checkDriveIfMatch, notModified, createFolder, uploadNamed, replaceContent, patchItem, deleteTarget, patchFields, checkout, checkin,
+  checkDriveIfMatch, notModified, createFolder, uploadNamed, replaceContent, patchItem, deleteTarget, patchFields, checkout, checkin, discardCheckout,
   versionsOf, findVersion, restoreVersion, visibleLabel, parseConflict,
   type DriveCtx, type Target, type ItemPatch, type ConflictBehavior,
 } from '../services/drives.js';
@@ -390,6 +390,11 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     checkout(c.dc, target(c));
     return noContent();
   }), { ...WRITE, doc: `${LEARN}/driveitem-checkout` });
+
+  r.post(`${p}/discardCheckout`, on('contribute', (c) => {
+    discardCheckout(c.dc, target(c));
+    return noContent();
+  }), { ...WRITE, doc: `${LEARN}/driveitem-discardcheckout` });
 
   r.post(`${p}/checkin`, on('contribute', async (c) => {
     const body = await readJson(c.ctx);

@@ -66,6 +66,10 @@ export function ensureDrivesSchema(db: Db): void {
       PRIMARY KEY (token, start)
     );
   `);
+  // Version of a file when it was checked out, so discardCheckout can go back to it (added after the
+  // first release of the table: older data files get the column here).
+  const cols = db.prepare('PRAGMA table_info(drive_items)').all() as { name: string }[];
+  if (!cols.some((c) => c.name === 'checkout_label')) db.exec('ALTER TABLE drive_items ADD COLUMN checkout_label TEXT');
 }
 
 /** SharePoint driveItem ids: `01` followed by 32 base32 characters. */
@@ -185,8 +189,23 @@ export function setNodeDescription(db: Db, id: string, description: string | nul
   db.prepare('UPDATE drive_items SET description = ? WHERE id = ?').run(description, id);
 }
 
-export function setCheckedOut(db: Db, id: string, userId: string | null): void {
-  db.prepare('UPDATE drive_items SET checked_out_by = ? WHERE id = ?').run(userId, id);
+/** Marks a file checked out by `userId` at version `label` (null clears both: check-in or discard). */
+export function setCheckedOut(db: Db, id: string, userId: string | null, label: string | null = null): void {
+  db.prepare('UPDATE drive_items SET checked_out_by = ?, checkout_label = ? WHERE id = ?').run(userId, userId ? label : null, id);
+}
+
+/** The version a file had when it was checked out (null when not checked out, or created checked out). */
+export function checkoutLabel(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT checkout_label FROM drive_items WHERE id = ?').get(id) as { checkout_label: string | null } | undefined;
+  return row?.checkout_label ?? null;
+}
+
+/** Forgets the file bytes of versions newer than `label` (used when a check-out is discarded). */
+export function dropVersionContentAfter(db: Db, listId: string, listItemId: number, label: string): void {
+  const rows = db.prepare('SELECT label FROM drive_versions WHERE list_id = ? AND list_item_id = ?').all(listId, listItemId) as { label: string }[];
+  for (const r of rows) {
+    if (!labelLe(r.label, label)) db.prepare('DELETE FROM drive_versions WHERE list_id = ? AND list_item_id = ? AND label = ?').run(listId, listItemId, r.label);
+  }
 }
 
 export function bumpContentSeq(db: Db, id: string): void {

@@ -4,13 +4,13 @@ import { findUser, findGroup, type UserRecord } from './directory.js';
 import { findSite, findGroupSite, type SiteRow } from './sites.js';
 import { requireLevel, type PermissionLevel } from './permissions.js';
 import {
-  createItem, updateItem, getItem, deleteItem, findListById, listsOfSite, itemVersions, versionLabel, columnsOf,
+  createItem, updateItem, getItem, deleteItem, findListById, listsOfSite, itemVersions, versionLabel, columnsOf, rollbackItem,
   type ItemRow, type ListRow,
 } from './lists.js';
 import { normalizeFieldsForWrite, checkRequired, checkUnique } from './listFields.js';
 import {
   findDrive, driveOfList, syncDrives, findNode, childNodes, childNodeByName, insertNode, newDriveItemId, setNodeParent, setNodeDescription,
-  setCheckedOut, bumpContentSeq, deleteNodeRow, collectBlobs, putBlob, setVersionContent, contentAt,
+  setCheckedOut, checkoutLabel, dropVersionContentAfter, bumpContentSeq, deleteNodeRow, collectBlobs, putBlob, setVersionContent, contentAt,
   type DriveRow, type NodeRow,
 } from './driveStore.js';
 import { seesDrafts, itemAsSeenBy, visibleVersionLabel, lockedError, checkoutRequiredError } from './driveRules.js';
@@ -536,7 +536,28 @@ export function patchFields(dc: DriveCtx, t: Target, body: unknown): Target {
 export function checkout(dc: DriveCtx, t: Target): void {
   if (t.kind === 'root' || t.node.isFolder) throw badRequest('Only files can be checked out.', 'invalidRequest');
   guardLock(dc, t.node);
-  setCheckedOut(dc.emu.db, t.node.id, dc.user.id);
+  setCheckedOut(dc.emu.db, t.node.id, dc.user.id, t.node.checkedOutBy === dc.user.id ? checkoutLabel(dc.emu.db, t.node.id) : versionLabel(t.item));
+}
+
+/**
+ * POST …/discardCheckout (204): releases a file the caller checked out and throws away the changes
+ * made while it was checked out (content and column values go back to the version it had at
+ * check-out). Only the user who checked it out may discard it; a file that is not checked out: 400.
+ */
+export function discardCheckout(dc: DriveCtx, t: Target): void {
+  if (t.kind === 'root' || t.node.isFolder) throw badRequest('Only files can be checked out.', 'invalidRequest');
+  if (!t.node.checkedOutBy) throw badRequest('The file is not checked out.', 'invalidRequest');
+  guardLock(dc, t.node);
+  const db = dc.emu.db;
+  db.transaction(() => {
+    const label = checkoutLabel(db, t.node.id);
+    if (label && label !== versionLabel(t.item)) {
+      rollbackItem(db, t.item, label, nowIso(dc));
+      dropVersionContentAfter(db, t.item.listId, t.item.id, label);
+      bumpContentSeq(db, t.node.id);
+    }
+    setCheckedOut(db, t.node.id, null);
+  })();
 }
 
 /**

@@ -394,3 +394,34 @@ export function truncateChangeLog(db: Db, listId: string): number {
   db.prepare('INSERT INTO list_change_floor(list_id, floor_seq) VALUES(?, ?) ON CONFLICT(list_id) DO UPDATE SET floor_seq = MAX(floor_seq, excluded.floor_seq)').run(listId, max);
   return purged;
 }
+
+/**
+ * Puts an item back to one of its versions and forgets the versions after it (SharePoint's
+ * "discard check out": changes made while the file was checked out are thrown away). The eTag
+ * still moves on, so a client holding an eTag from during the check-out gets 412.
+ */
+export function rollbackItem(db: Db, item: ItemRow, label: string, at: string): ItemRow {
+  const versions = itemVersions(db, item.listId, item.id);
+  const target = versions.find((v) => v.label === label);
+  if (!target) throw notFound('The version to go back to was not found.', 'itemNotFound');
+  const [major, minor] = label.split('.').map(Number) as [number, number];
+  const after = (l: string) => {
+    const [m, n] = l.split('.').map(Number) as [number, number];
+    return m > major || (m === major && n > minor);
+  };
+  for (const v of versions) if (after(v.label)) removeVersion(db, item.listId, item.id, v.label);
+  const next: ItemRow = {
+    ...item,
+    fields: target.fields,
+    versionMajor: major,
+    versionMinor: minor,
+    changeCount: item.changeCount + 1,
+    modified: target.modified,
+    modifiedBy: target.modifiedBy,
+  };
+  db.prepare('UPDATE list_items SET fields = ?, change_count = ?, version_major = ?, version_minor = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?').run(
+    toJson(next.fields), next.changeCount, major, minor, next.modified, next.modifiedBy, item.listId, item.id,
+  );
+  recordChange(db, item.listId, item.id, 'upsert', at);
+  return next;
+}

@@ -6,6 +6,7 @@ import { getSiteByUrl } from '../sites/index.js';
 import {
   checkin,
   checkout,
+  discardCheckout,
   createFolder,
   downloadUrl,
   getItemListItem,
@@ -113,6 +114,16 @@ describe('metadata, check-out/in and versions', () => {
     await checkin(priya(), driveId, item.id!, { comment: 'Ready for review', publish: true });
     await replaceContent(clientFor(demo.tom), driveId, item.id!, text('tom after check-in'));
     expect(new TextDecoder().decode(await download(item.id!))).toBe('tom after check-in');
+  });
+
+  it('discarding a check-out brings the content back and lets others edit again', async () => {
+    const item = await uploadSmall(priya(), driveId, 'root', 'Discarded.txt', text('checked in'));
+    await checkout(priya(), driveId, item.id!);
+    await replaceContent(priya(), driveId, item.id!, text('abandoned edit'));
+    await discardCheckout(priya(), driveId, item.id!);
+    expect(new TextDecoder().decode(await download(item.id!))).toBe('checked in');
+    await replaceContent(clientFor(demo.tom), driveId, item.id!, text('tom after discard'));
+    expect(new TextDecoder().decode(await download(item.id!))).toBe('tom after discard');
   });
 
   it('lists versions and restores an earlier one', async () => {

@@ -236,6 +236,18 @@ export async function checkout(client: GraphClient, driveId: string, itemId: str
 }
 
 /**
+ * Discards the signed-in user's check-out (`POST …/discardCheckout` → 204): the file goes back to
+ * the version it had when it was checked out, and the lock is released. Only the user who checked
+ * it out may discard it.
+ *
+ * Minimum delegated scope: `Files.ReadWrite` (work or school: `Files.ReadWrite.All` or `Sites.ReadWrite.All` also work).
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/driveitem-discardcheckout
+ */
+export async function discardCheckout(client: GraphClient, driveId: string, itemId: string, signal?: AbortSignal): Promise<void> {
+  await graphRequest(client, { method: 'POST', path: `${itemPath(driveId, itemId)}/discardCheckout`, responseType: 'none', signal });
+}
+
+/**
  * Checks a file in (`POST …/checkin` → 204) with a comment; `publish: true` sends
  * `checkInAs: "published"` to make it a major (published) version.
  *

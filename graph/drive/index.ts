@@ -10,6 +10,7 @@ export {
   getItemListItem,
   updateListItemFields,
   checkout,
+  discardCheckout,
   checkin,
   getVersions,
   restoreVersion,
