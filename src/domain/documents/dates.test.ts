@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate, nextReviewDate, reviewState, type ReviewSubject } from './dates.js';
+import { addDays, addMonths, dateOnlyValue, daysBetween, isIsoDate, nextReviewDate, reviewState, type ReviewSubject } from './dates.js';
 
 describe('addMonths and nextReviewDate around month ends and leap years', () => {
   it.each([
@@ -89,5 +89,22 @@ describe('reviewState', () => {
     expect(reviewState(published(null, { effectiveDate: '2024-02-15' }), '2025-03-01')).toBe('overdue');
     expect(reviewState(published(null, { effectiveDate: '2024-12-01' }), '2025-03-01')).toBe('ok');
     expect(reviewState(published(null, { effectiveDate: null }), '2025-03-01')).toBe('overdue');
+  });
+});
+
+describe('dateOnlyValue: the date of a date-only column as Graph returns it', () => {
+  it('rounds the instant to the nearest UTC midnight, whatever side of UTC the site is', () => {
+    expect(dateOnlyValue('2025-03-13T23:00:00Z')).toBe('2025-03-14'); // 14 March on a UTC+1 site
+    expect(dateOnlyValue('2025-03-14T00:00:00Z')).toBe('2025-03-14');
+    expect(dateOnlyValue('2025-03-14T05:00:00Z')).toBe('2025-03-14'); // UTC-5 site
+    expect(dateOnlyValue('2024-12-31T22:00:00Z')).toBe('2025-01-01'); // across a year end
+  });
+
+  it('keeps a plain date and refuses anything else', () => {
+    expect(dateOnlyValue('2025-03-14')).toBe('2025-03-14');
+    expect(dateOnlyValue('2025-02-30')).toBeNull();
+    expect(dateOnlyValue('soon')).toBeNull();
+    expect(dateOnlyValue(null)).toBeNull();
+    expect(dateOnlyValue(20250314)).toBeNull();
   });
 });

@@ -73,6 +73,18 @@ describe('validateDocumentMetadata', () => {
     expect(codes({ ...valid, mandatoryItem: 'D25' })).toEqual(['mandatoryItem.invalid']);
   });
 
+  it('refuses a document id whose prefix does not fit the document type', () => {
+    expect(codes({ ...valid, docId: 'SMS-POL-010' })).toEqual(['docId.typeMismatch']);
+    expect(codes({ ...valid, docType: 'Work instruction', docId: 'SMS-WI-004' })).toEqual([]);
+    expect(codes({ ...valid, docType: 'Work instruction', docId: 'SMS-PRC-010' })).toEqual(['docId.typeMismatch']);
+    // The SMS scope (mandatory item D1) is numbered SMS-SCP-nnn, whatever its type.
+    expect(codes({ ...valid, docType: 'Policy', mandatoryItem: 'D1', docId: 'SMS-SCP-001' })).toEqual([]);
+    expect(codes({ ...valid, docType: 'Policy', mandatoryItem: 'D1', docId: 'SMS-POL-001' })).toEqual(['docId.typeMismatch']);
+    expect(codes({ ...valid, docType: 'Policy', mandatoryItem: 'None', docId: 'SMS-SCP-001' })).toEqual(['docId.typeMismatch']);
+    const [e] = validateDocumentMetadata({ ...valid, docId: 'SMS-CON-003' }, { isValidClause });
+    expect(e).toMatchObject({ field: 'docId', value: 'SMS-CON-003' });
+  });
+
   it('needs an audience and a 0–365 day period when acknowledgement is required', () => {
     expect(codes({ ...valid, ackRequired: true, ackAudience: [], ackDueDays: 14 })).toEqual(['ackAudience.required']);
     expect(codes({ ...valid, ackRequired: true, ackDueDays: -1 })).toEqual(['ackDueDays.outOfRange']);

@@ -5,7 +5,7 @@
  */
 import { CLASSIFICATIONS, DOC_TYPES, MANDATORY_ITEMS, REVIEW_CYCLE_MAX_MONTHS, REVIEW_CYCLE_MIN_MONTHS, isOneOf } from './constants.js';
 import { isValidReviewCycle } from './dates.js';
-import { parseDocId } from './numbering.js';
+import { DOC_ID_NAMESPACE, SCOPE_PREFIX, docIdPrefix, parseDocId } from './numbering.js';
 import { samePerson } from './types.js';
 
 /** Metadata as a form or a stored item gives it (anything may be missing or wrong). */
@@ -32,6 +32,7 @@ export interface DocumentMetadataInput {
 export const METADATA_ERROR_CODES = [
   'docId.required',
   'docId.invalid',
+  'docId.typeMismatch',
   'title.required',
   'title.tooLong',
   'docType.required',
@@ -83,7 +84,7 @@ const blank = (s: string | null | undefined): boolean => s === null || s === und
 
 /**
  * Every problem with the metadata, in field order; an empty list means it is complete. Checks:
- * id format, title, DocType from the list, owner set, at least one approver, no approver who is
+ * id format and a prefix that fits the DocType (SCP for the scope document, D1), title, DocType from the list, owner set, at least one approver, no approver who is
  * the author of the version (§6.3 rule 1), review cycle 1–60 whole months, classification from the
  * list, primary clause and clause refs valid clause numbers, mandatory item None/D1…D24, an
  * audience when acknowledgement is required and a due period of 0–365 days, an issuer for
@@ -96,8 +97,17 @@ export function validateDocumentMetadata(input: DocumentMetadataInput, options: 
 
   if (blank(input.docId)) {
     if (options.requireDocId) add('docId', 'docId.required', 'The document needs a document ID.');
-  } else if (!parseDocId(input.docId!.trim())) {
-    add('docId', 'docId.invalid', `"${input.docId}" is not a document ID like SMS-POL-001.`, input.docId!);
+  } else {
+    const parsed = parseDocId(input.docId!.trim());
+    if (!parsed) {
+      add('docId', 'docId.invalid', `"${input.docId}" is not a document ID like SMS-POL-001.`, input.docId!);
+    } else if (isOneOf(DOC_TYPES, input.docType)) {
+      // The prefix names the DocType (SCP: the scope document, mandatory item D1).
+      const expected = docIdPrefix(input.docType, input.mandatoryItem);
+      if (parsed.prefix !== expected) {
+        add('docId', 'docId.typeMismatch', `"${input.docId}" does not fit a ${input.docType}${expected === SCOPE_PREFIX ? ' that is the SMS scope (D1)' : ''}: its ID must start with ${DOC_ID_NAMESPACE}-${expected}-.`, input.docId!);
+      }
+    }
   }
 
   if (blank(input.title)) add('title', 'title.required', 'Enter a title.');

@@ -3,6 +3,8 @@ import { Body1, Button, MessageBar, MessageBarBody } from '@fluentui/react-compo
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/errors/ErrorMessage.js';
+import type { RuntimeConfig } from '../../../app/config.js';
+import { useSession } from '../../../app/session/SessionContext.js';
 import { Loading } from '../../../app/shell/Loading.js';
 import { DOCUMENT_FILE_TYPES, fileKindOf, versionBytes, type DocumentServices, type DocumentSnapshot, type VersionEntry } from '../services/index.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
@@ -38,29 +40,69 @@ export function DocumentViewer({ services, snapshot, version }: DocumentViewerPr
   );
 }
 
-/** `allow-same-origin` only for a preview served from another origin (it must never gain the app's origin). */
-export function previewSandbox(url: string, appOrigin: string): string {
-  let origin: string;
+/** Where the app's Graph calls go: `tenant` (only `https:` previews) or the emulator at `emulatorOrigin`. */
+export interface PreviewPolicy {
+  readonly mode: 'emulator' | 'tenant';
+  /** The emulator's origin (`http://127.0.0.1:PORT` or `http://localhost:PORT`); emulator mode only. */
+  readonly emulatorOrigin?: string;
+}
+
+/** The policy for a runtime configuration: in emulator mode, the origin of its Graph base URL. */
+export function previewPolicyOf(config: RuntimeConfig): PreviewPolicy {
+  if (config.mode !== 'emulator') return { mode: 'tenant' };
   try {
-    origin = new URL(url).origin;
+    return { mode: 'emulator', emulatorOrigin: new URL(config.graphBaseUrl).origin };
   } catch {
-    origin = '';
+    return { mode: 'emulator' };
   }
-  return origin && origin !== appOrigin ? 'allow-scripts allow-same-origin allow-popups' : 'allow-popups';
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether a preview URL may be framed, and with which sandbox. Accepted: an `https:` URL, or in
+ * emulator mode an `http:` URL on the configured emulator origin (a loopback host). Anything else
+ * (`javascript:`, `data:`, `about:`, `blob:`, plain `http:` elsewhere, or no URL) is refused.
+ * `allow-scripts allow-same-origin` is granted only to a preview served from a real origin other
+ * than the app's: never when the origin is `'null'` (opaque: `data:`, `javascript:`, `about:`),
+ * and never for the app's own origin (the frame would gain the app's origin and its tokens).
+ */
+export function previewFrame(url: string, appOrigin: string, policy: PreviewPolicy): { readonly ok: true; readonly sandbox: string } | { readonly ok: false } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false };
+  }
+  const emulatorHttp =
+    policy.mode === 'emulator' && parsed.protocol === 'http:' && policy.emulatorOrigin !== undefined && parsed.origin === policy.emulatorOrigin && LOOPBACK_HOSTS.has(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !emulatorHttp) return { ok: false };
+  const origin = parsed.origin;
+  if (!origin || origin === 'null' || origin === appOrigin) return { ok: true, sandbox: 'allow-popups' };
+  return { ok: true, sandbox: 'allow-scripts allow-same-origin allow-popups' };
 }
 
 function WordPreview({ services, snapshot, label }: { services: DocumentServices; snapshot: DocumentSnapshot; label: string }) {
   const { t } = useTranslation();
   const styles = useDocumentScreenStyles();
+  const { config } = useSession();
   const preview = useQuery(previewQuery(services, snapshot));
   if (preview.isError) return <ErrorMessage error={preview.error} context={t('documents.detail.viewer.previewError')} onRetry={() => void preview.refetch()} />;
   if (!preview.data) return <Loading label={t('documents.detail.viewer.loading')} />;
+  const frame = previewFrame(preview.data, window.location.origin, previewPolicyOf(config));
+  if (!frame.ok) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{t('documents.detail.viewer.previewRefused')}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   return (
     <iframe
       className={styles.frame}
       src={preview.data}
       title={t('documents.detail.viewer.frameTitle', { docId: snapshot.state.docId, version: label })}
-      sandbox={previewSandbox(preview.data, window.location.origin)}
+      sandbox={frame.sandbox}
       referrerPolicy="no-referrer"
     />
   );

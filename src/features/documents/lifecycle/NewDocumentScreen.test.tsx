@@ -122,6 +122,62 @@ describe('new document form', () => {
     expect((await items('SMS Documents')).filter((d) => d.Title === 'Problem Management Procedure').map((d) => d.DocId)).toEqual(['SMS-PRC-002']);
   });
 
+  it('retries under the first attempt’s file name after the title was edited, and drops the reserved DocId when the type changes', async () => {
+    const u = userEvent.setup();
+    // The file is uploaded, then writing its metadata fails once.
+    let failures = 0;
+    h.server.use(
+      http.patch(`${ORIGIN}/v1.0/drives/*`, async ({ request }) => {
+        if (failures === 0 && new URL(request.url).pathname.endsWith('/listItem/fields')) {
+          failures++;
+          return new Response(JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'Injected failure' } }), { status: 503, headers: { 'content-type': 'application/json' } });
+        }
+        return h.emulator.handle(request);
+      }),
+    );
+    await openForm();
+    await fillValid(u, 'Release Procedure');
+    await u.click(screen.getByRole('button', { name: 'Create document' }));
+    expect(await screen.findByText(/The document was not created completely/)).toBeTruthy();
+    expect(failures).toBe(1);
+    const reserved = /Document ID reserved: (SMS-PRC-\d+)/.exec(screen.getByText(/Document ID reserved:/).textContent ?? '')?.[1];
+    expect(reserved).toBeDefined();
+
+    // A new title, then "Try again": the first attempt's file is completed, not a second one added.
+    const title = screen.getByRole('textbox', { name: /^Title/ });
+    await u.clear(title);
+    await u.type(title, 'Release and Deployment Procedure');
+    await u.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: `${reserved} Release and Deployment Procedure` }, { timeout: 5000 })).toBeTruthy();
+    const drive = (await (await h.raw(people.tom, `/sites/${h.siteId}/lists/SMS Documents/drive`)).json()) as { id: string };
+    const files = ((await (await h.raw(people.tom, `/drives/${drive.id}/root/children`)).json()) as { value: { name: string }[] }).value.map((f) => f.name);
+    expect(files.filter((n) => n.startsWith(`${reserved!} `))).toEqual([`${reserved!} Release Procedure.md`]);
+    expect((await items('SMS Documents')).filter((d) => d.DocId === reserved).map((d) => d.Title)).toEqual(['Release and Deployment Procedure']);
+    cleanup();
+
+    // Another form: a failed attempt reserves a Procedure number; switching to a Work instruction drops it.
+    let uploadFailures = 0;
+    h.server.use(
+      http.put(`${ORIGIN}/v1.0/drives/*`, async ({ request }) => {
+        if (uploadFailures === 0 && new URL(request.url).pathname.endsWith('/content')) {
+          uploadFailures++;
+          return new Response(JSON.stringify({ error: { code: 'serviceNotAvailable', message: 'Injected upload failure' } }), { status: 500, headers: { 'content-type': 'application/json' } });
+        }
+        return h.emulator.handle(request);
+      }),
+    );
+    await openForm();
+    await fillValid(u, 'Capacity Instruction');
+    await u.click(screen.getByRole('button', { name: 'Create document' }));
+    expect(await screen.findByText(/The document was not created completely/)).toBeTruthy();
+    expect(screen.getByText(/Document ID reserved: SMS-PRC-/)).toBeTruthy();
+    await u.selectOptions(screen.getByRole('combobox', { name: /^Document type/ }), 'Work instruction');
+    expect(screen.queryByText(/Document ID reserved:/)).toBeNull();
+    await u.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: /^SMS-WI-\d+ Capacity Instruction$/ }, { timeout: 5000 })).toBeTruthy();
+    expect((await items('SMS Documents')).filter((d) => d.Title === 'Capacity Instruction').map((d) => [d.DocType, String(d.DocId).slice(0, 7)])).toEqual([['Work instruction', 'SMS-WI-']]);
+  });
+
   it('refuses an employee in the UI, and Microsoft 365 refuses the same writes made directly (403)', async () => {
     await openForm(jack);
     expect(await screen.findByText('You cannot create controlled documents')).toBeTruthy();

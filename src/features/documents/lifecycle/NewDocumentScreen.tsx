@@ -28,7 +28,8 @@ export const documentPagePath = (docId: string): string => `/documents/${encodeU
  * 4 MB through an upload session with a progress bar) or from a template. The rules check the
  * metadata first (problems next to their fields); the app then reserves the next DocId of the
  * type and uploads. After a failure everything typed stays, and "Try again" reuses the DocId
- * already reserved.
+ * already reserved and the file name of the first attempt. Changing the DocType or mandatory item
+ * drops the reserved DocId (its prefix would no longer fit); the next attempt reserves another.
  */
 export function NewDocumentScreen() {
   const { t } = useTranslation();
@@ -71,11 +72,20 @@ function NewDocumentForm({ services }: { services: DocumentServices }) {
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [reservedDocId, setReservedDocId] = useState<string | null>(null);
+  const [firstFileName, setFirstFileName] = useState<string | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const create = useMutation(createDocumentMutation(services, queryClient));
 
   const nameOf = (id: string) => services.people.nameOf(id);
-  const patch = (p: Partial<MetadataFormValue>) => setForm((f) => ({ ...f, ...p }));
+  const patch = (p: Partial<MetadataFormValue>) => {
+    // The reserved DocId's prefix belongs to the DocType (SCP: mandatory item D1): another type needs another number.
+    const renumber = (p.docType !== undefined && p.docType !== form.docType) || (p.mandatoryItem !== undefined && p.mandatoryItem !== form.mandatoryItem);
+    if (renumber && reservedDocId) {
+      setReservedDocId(null);
+      setFirstFileName(null);
+    }
+    setForm((f) => ({ ...f, ...p }));
+  };
 
   async function chosenFile(): Promise<FileInput | null> {
     if (source === 'template') return templateFile(t, template || templateFor(form.docType), form.title);
@@ -97,7 +107,10 @@ function NewDocumentForm({ services }: { services: DocumentServices }) {
     if (!input) return;
     setProgress(null);
     create.mutate(
-      { request: { metadata, file: input, docId: reservedDocId }, callbacks: { onDocId: setReservedDocId, onProgress: setProgress } },
+      {
+        request: { metadata, file: input, docId: reservedDocId, fileName: reservedDocId ? firstFileName : null },
+        callbacks: { onDocId: setReservedDocId, onFileName: setFirstFileName, onProgress: setProgress },
+      },
       {
         onSuccess: ({ docId }) => void navigate(documentPagePath(docId)),
         onError: (err) => {

@@ -14,6 +14,7 @@ export type FormField = keyof DocumentMetadataInput | 'processId' | 'reviewerIds
 const FIELD_KEYS = {
   'docId.required': 'documents.lifecycle.field.docIdRequired',
   'docId.invalid': 'documents.lifecycle.field.docIdInvalid',
+  'docId.typeMismatch': 'documents.lifecycle.field.docIdTypeMismatch',
   'title.required': 'documents.lifecycle.field.titleRequired',
   'title.tooLong': 'documents.lifecycle.field.titleTooLong',
   'docType.required': 'documents.lifecycle.field.docTypeRequired',

@@ -19,7 +19,7 @@ import { listItems, type ListItem } from '../../../../graph/lists/items.js';
 import { smsDocuments } from '../../../../graph/schema/documents.js';
 import type { SmsListSchema } from '../../../../graph/schema/types.js';
 import { DOC_STATUSES, DOC_TYPES, REVIEW_DUE_SOON_DAYS, isOneOf, type DocStatus, type DocType } from '../../../domain/documents/constants.js';
-import { addDays, reviewState, type ReviewState } from '../../../domain/documents/dates.js';
+import { addDays, dateOnlyValue, reviewState, type ReviewState } from '../../../domain/documents/dates.js';
 import type { SmsRole } from '../../../domain/roles.js';
 
 /** `SMS Documents`, addressed by its display name under the SMS site (`GET /sites/{site-id}/lists/{list-title}`). */
@@ -155,23 +155,8 @@ export interface RegisterRow {
 
 // ---------- dates ----------
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * The calendar date of a date-only SharePoint value. Graph returns date-only columns as an
- * instant (`2025-03-14T00:00:00Z`): midnight of the date in the site's time zone, written in UTC.
- * Rounding to the nearest UTC midnight gives back that date for any site time zone within ±12 h.
- */
-export function dateOnlyValue(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const m = ISO_DATE_TIME.exec(value.trim());
-  if (!m) return null;
-  if (m[4] === undefined) return `${m[1]}-${m[2]}-${m[3]}`;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return null;
-  const day = 86_400_000;
-  return new Date(Math.round(t / day) * day).toISOString().slice(0, 10);
-}
+/** The date of a date-only column (rounded to the nearest UTC midnight; see the domain helper). */
+export { dateOnlyValue };
 
 /** The user's local calendar date `YYYY-MM-DD`. */
 export function localDate(now: Date = new Date()): string {

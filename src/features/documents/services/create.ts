@@ -24,11 +24,19 @@ export interface NewDocumentRequest {
   readonly file: FileInput;
   /** A DocId reserved by an earlier, failed attempt of this same creation. */
   readonly docId?: string | null;
+  /**
+   * The file name that earlier attempt used (`onFileName`). A retry with the same DocId keeps it
+   * (only the extension follows the file now chosen), so the upload replaces that attempt's file
+   * instead of adding a second file with the DocId when the title was edited in between.
+   */
+  readonly fileName?: string | null;
 }
 
 export interface CreateCallbacks {
   /** Called as soon as a DocId is reserved (keep it for a retry). */
   readonly onDocId?: (docId: string) => void;
+  /** Called with the library file name before the upload starts (keep it for a retry, with the DocId). */
+  readonly onFileName?: (fileName: string) => void;
   readonly onProgress?: (progress: UploadProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -44,6 +52,15 @@ export function checkNewDocument(s: Pick<DocumentServices, 'me' | 'clock'>, meta
   return result.ok ? null : result;
 }
 
+/**
+ * The library file name of a new document: `<DocId> <title>.<ext>`, or, on a retry, the name the
+ * first attempt used (same DocId; the extension of the file now chosen).
+ */
+export function fileNameFor(docId: string, title: string, kind: string, earlier?: string | null): string {
+  if (earlier && earlier.startsWith(`${docId} `)) return `${earlier.replace(/\.[^.]+$/, '')}.${kind}`;
+  return safeFileName(`${docId} ${title}`) + `.${kind}`;
+}
+
 /** Creates the document; returns its DocId. Throws `DocumentRuleError` on a refusal (nothing written). */
 export async function createDocument(s: DocumentServices, req: NewDocumentRequest, cb: CreateCallbacks = {}): Promise<{ docId: string; listItemId: string }> {
   const kind = fileKindOf(req.file.name);
@@ -56,7 +73,8 @@ export async function createDocument(s: DocumentServices, req: NewDocumentReques
   const result = draftNewDocument({ ...req.metadata, docId }, s.me, { now: s.clock.now(), isValidClause });
   if (!result.ok) throw new DocumentRuleError(result);
 
-  const name = safeFileName(`${docId} ${req.metadata.title}`) + `.${kind}`;
+  const name = fileNameFor(docId, req.metadata.title, kind, req.docId ? req.fileName : null);
+  cb.onFileName?.(name);
   const uploaded = await uploadToLibrary(s, name, req.file, { onProgress: cb.onProgress, signal: cb.signal });
   if (!uploaded.id) throw new Error('The upload returned no item id.');
   const li = await getItemListItem(s.client, s.site.driveId, uploaded.id);

@@ -5,6 +5,8 @@
  */
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import { checkin, checkout, getItemListItem, replaceContent, SIMPLE_UPLOAD_MAX_BYTES, updateListItemFields, uploadLarge, uploadSmall, type UploadProgress } from '../../../../graph/drive/drive.js';
+import { GraphConflictError } from '../../../../graph/core/errors.js';
+import { smsDocuments } from '../../../../graph/schema/documents.js';
 import type { DocumentServices } from './types.js';
 
 export type { UploadProgress } from '../../../../graph/drive/drive.js';
@@ -91,19 +93,69 @@ export async function patchLibraryFields(s: DocumentServices, driveItemId: strin
   await updateListItemFields(s.client, s.site.driveId, driveItemId, fields, eTag);
 }
 
+/** What a step read before it checks the file out: the library item's eTag and fields (a `DocumentSnapshot` fits). */
+export interface CheckoutBase {
+  readonly eTag: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+/** The library item as it stands right after the check-out (what `change` writes on top of). */
+export interface CheckedOutItem {
+  readonly eTag: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Check out → `change(eTag)` → check in. With `publish` the check-in makes the next major version
+ * The `fields` keys of the document's own columns (`SMS Documents` schema): a column's value sits
+ * under its name, a person or lookup column's under `<Name>LookupId`. System columns the check-out
+ * itself changes (Modified, Editor, CheckoutUser, `_UIVersionString`, …) are not among them.
+ */
+const DOCUMENT_COLUMN_KEYS: readonly string[] = smsDocuments.columns.flatMap((c) => [c.name, `${c.name}LookupId`]);
+
+const comparable = (v: unknown): string => JSON.stringify(v === undefined || v === '' ? null : Array.isArray(v) ? v.map(String) : v);
+
+/** The document columns whose values differ between two reads of the item (empty when none). */
+export function changedDocumentColumns(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  return DOCUMENT_COLUMN_KEYS.filter((k) => comparable(before[k]) !== comparable(after[k]));
+}
+
+/**
+ * Check out → `change(item)` → check in. With `publish` the check-in makes the next major version
  * (what readers see); otherwise the changes stay a minor (draft) version. Checking out a file the
- * user already has checked out (an interrupted earlier attempt) is harmless. The eTag passed to
- * `change` is read after check-out: the check-out itself keeps everyone else from writing.
+ * user already has checked out (an interrupted earlier attempt) is harmless.
+ *
+ * Concurrency: the check-out keeps everyone else from writing from then on, but not between the
+ * moment the step read the document (`base`) and the check-out. So right after checking out, the
+ * item is read again and its document columns (DocStatus and every metadata column) are compared
+ * with `base`; if any differ, someone else changed the document in between, and this throws
+ * `GraphConflictError` (412) before `change` runs — the file is checked in again untouched, so
+ * nothing of theirs is overwritten or published. The comparison is on column values, not on the
+ * eTag's change counter: a check-out may itself count as a change of the item (SharePoint updates
+ * its CheckoutUser), by an amount Graph does not document, while the columns it touches are not
+ * document columns. `change` gets the eTag and fields read after the check-out.
  */
 export async function withCheckout(
   s: DocumentServices,
   driveItemId: string,
+  base: CheckoutBase,
   opts: { comment: string; publish: boolean },
-  change: (eTag: string) => Promise<void>,
+  change: (item: CheckedOutItem) => Promise<void>,
 ): Promise<void> {
   await checkout(s.client, s.site.driveId, driveItemId);
-  await change(await currentETag(s, driveItemId));
+  const li = await getItemListItem(s.client, s.site.driveId, driveItemId);
+  const fields = (li.fields ?? {}) as Record<string, unknown>;
+  const changed = changedDocumentColumns(base.fields, fields);
+  if (changed.length > 0) {
+    // Release the check-out without writing anything (a plain check-in keeps the current version).
+    await checkin(s.client, s.site.driveId, driveItemId, { comment: '', publish: false }).catch(() => undefined);
+    throw new GraphConflictError(
+      `The document was changed by someone else since it was opened (${changed.join(', ')}). Reload it and try again.`,
+      412,
+      'documentChanged',
+      null,
+      null,
+    );
+  }
+  await change({ eTag: li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''), fields });
   await checkin(s.client, s.site.driveId, driveItemId, { comment: opts.comment, publish: opts.publish });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http } from 'msw';
+import { GraphConflictError } from '../../../../graph/core/errors.js';
 import { ORIGIN } from '../../../app/testing/appHarness.js';
 import { markdownFile, nodeSha256, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
 import {
@@ -13,6 +14,7 @@ import {
   startRevision,
   submitForReview,
   versionBytes,
+  withdrawDocument,
   type DocumentServices,
   type UploadProgress,
 } from './index.js';
@@ -183,5 +185,52 @@ describe('a decision whose later steps fail', () => {
     const approvals = ((await res.json()) as { value: { id: string; fields: Json }[] }).value.filter((i) => String(i.fields.Title ?? '').includes(docId));
     expect(approvals).toHaveLength(1);
     expect(approvals[0]).toMatchObject({ id: approvalId, fields: expect.objectContaining({ Decision: 'Approved' }) });
+  });
+});
+
+describe('someone else changes the document between loading it and checking it out', () => {
+  it('a withdrawal stops with a conflict and neither overwrites nor publishes the other edit', async () => {
+    const { docId } = await createDocument(priya, { metadata: meta('Printer Setup Instruction'), file: markdownFile('p.md', '# Printer\n') });
+    await submitForReview(priya, docId);
+    const inReview = await loadDocument(tom, docId);
+    await decideApproval(tom, docId, inReview.approvals[0]!.itemId, 'Approved', null);
+    const published = await loadDocument(priya, docId);
+    expect(published.state.status).toBe('Published');
+
+    // Tom renames the document just before Priya's check-out reaches the library.
+    let tomsEdit: Json | null = null;
+    let labelAfterTomsEdit = '';
+    h.server.use(
+      http.all(`${ORIGIN}/*`, async ({ request }) => {
+        if (tomsEdit === null && request.method === 'POST' && request.url.endsWith(`/items/${published.file.driveItemId}/checkout`)) {
+          const res = await h.raw(people.tom, `/sites/${h.siteId}/lists/${tom.site.documentsListId}/items/${published.listItemId}/fields`, {
+            method: 'PATCH',
+            body: JSON.stringify({ Title: 'Printer Setup Instruction (renamed by Tom)' }),
+          });
+          tomsEdit = (await res.json()) as Json;
+          const seen = await h.raw(people.tom, `/sites/${h.siteId}/lists/${tom.site.documentsListId}/items/${published.listItemId}?$expand=fields`);
+          labelAfterTomsEdit = String(((await seen.json()) as { fields: Json }).fields._UIVersionString);
+        }
+        return h.emulator.handle(request);
+      }),
+    );
+    const err = await withdrawDocument(priya, docId, 'Printers replaced').catch((e: unknown) => e);
+    h.server.resetHandlers();
+    expect(tomsEdit).toMatchObject({ Title: 'Printer Setup Instruction (renamed by Tom)' });
+    expect(err).toBeInstanceOf(GraphConflictError);
+    expect((err as GraphConflictError).status).toBe(412);
+
+    // Still Published, Tom's title kept, no version beyond the one Tom's edit made, the file not left checked out.
+    const after = await loadDocument(priya, docId);
+    expect(after.state).toMatchObject({ status: 'Published', title: 'Printer Setup Instruction (renamed by Tom)' });
+    expect(labelAfterTomsEdit).toMatch(/^1\.\d+$/);
+    expect(after.file.versionLabel).toBe(labelAfterTomsEdit);
+    const item = (await (await h.raw(people.priya, `/drives/${priya.site.driveId}/items/${published.file.driveItemId}?$select=id,publication`)).json()) as Json;
+    expect(item.publication).toMatchObject({ level: 'published' });
+    expect(after.releases.map((r) => r.versionStatus)).toEqual(published.releases.map((r) => r.versionStatus));
+
+    // Reloaded, the withdrawal goes through.
+    const withdrawn = await withdrawDocument(priya, docId, 'Printers replaced');
+    expect(withdrawn.state).toMatchObject({ status: 'Withdrawn', title: 'Printer Setup Instruction (renamed by Tom)' });
   });
 });

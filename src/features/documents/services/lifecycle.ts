@@ -17,7 +17,7 @@ import { SYSTEM_ACTOR } from '../../../domain/documents/types.js';
 import { daysBetween } from '../../../domain/documents/dates.js';
 import { currentETag, patchLibraryFields, replaceFile, withCheckout, type FileInput, type UploadProgress } from './library.js';
 import { loadDocument, readApprovals } from './load.js';
-import { metadataFields, metadataOf, type DocumentMetadata } from './mapping.js';
+import { metadataFields, metadataOf, toDocumentState, type DocumentMetadata } from './mapping.js';
 import { publishDocument, type PublishedRelease } from './publish.js';
 import { applyRecordEffects, closeTasks, type EffectTarget } from './records.js';
 import { canEditDraftNow, isValidClause, transitionOrThrow } from './rules.js';
@@ -199,9 +199,10 @@ export interface DraftUpload {
 export async function startRevision(s: DocumentServices, docId: string, revision: 'minor' | 'major', upload: DraftUpload): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   const result = transitionOrThrow(s, snap.state, { type: 'startRevision', revision, changeSummary: upload.changeSummary }, s.me);
-  // The draft release first (idempotent): a failure before the status changes leaves the document Published, and a retry reuses the record.
-  await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
-  await withCheckout(s, snap.file.driveItemId, { comment: upload.changeSummary, publish: false }, async (eTag) => {
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: upload.changeSummary, publish: false }, async ({ eTag }) => {
+    // Once the check-out found the document unchanged: the draft release first (idempotent), so a
+    // failure before the status changes leaves the document Published, and a retry reuses the record.
+    await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
     await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status, ChangeSummary: result.next.changeSummary }, eTag);
     if (upload.file) await replaceFile(s, snap.file.driveItemId, snap.file.name, upload.file, { onProgress: upload.onProgress });
   });
@@ -224,7 +225,7 @@ function refuseDraftEdit(snap: DocumentSnapshot): DocumentRuleError {
 export async function uploadDraft(s: DocumentServices, docId: string, upload: DraftUpload & { file: FileInput }): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   if (!canEditDraftNow(s.me, snap.state)) throw refuseDraftEdit(snap);
-  await withCheckout(s, snap.file.driveItemId, { comment: upload.changeSummary, publish: false }, async () => {
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: upload.changeSummary, publish: false }, async () => {
     await replaceFile(s, snap.file.driveItemId, snap.file.name, upload.file, { onProgress: upload.onProgress });
     // The upload made a new version: write the summary on top of it.
     if (upload.changeSummary.trim()) await patchLibraryFields(s, snap.file.driveItemId, { ChangeSummary: upload.changeSummary.trim() }, await currentETag(s, snap.file.driveItemId));
@@ -246,19 +247,21 @@ export async function restoreAsDraft(s: DocumentServices, docId: string, library
   } else if (!canEditDraftNow(s.me, snap.state)) {
     throw refuseDraftEdit(snap);
   }
-  const current = snap.fields;
-  const keep = {
-    ...metadataFields(metadataOf(snap.state), s.people),
-    DocId: snap.state.docId,
-    DocStatus: snap.state.status,
-    PublishedVersion: current.PublishedVersion ?? null,
-    EffectiveDate: current.EffectiveDate ?? null,
-    NextReviewDate: current.NextReviewDate ?? null,
-    ChangeSummary: summary,
-  };
-  await withCheckout(s, snap.file.driveItemId, { comment: summary, publish: false }, async () => {
-    await restoreDriveVersion(s.client, s.site.driveId, snap.file.driveItemId, libraryVersionId);
-    await patchLibraryFields(s, snap.file.driveItemId, keep, await currentETag(s, snap.file.driveItemId));
+  const restored = snap;
+  await withCheckout(s, restored.file.driveItemId, restored, { comment: summary, publish: false }, async (item) => {
+    // The metadata to keep, as read after the check-out (equal to what was loaded, or the check-out threw a conflict).
+    const state = toDocumentState(item.fields, restored.draftRelease, s.people);
+    const keep = {
+      ...metadataFields(metadataOf(state), s.people),
+      DocId: state.docId,
+      DocStatus: state.status,
+      PublishedVersion: item.fields.PublishedVersion ?? null,
+      EffectiveDate: item.fields.EffectiveDate ?? null,
+      NextReviewDate: item.fields.NextReviewDate ?? null,
+      ChangeSummary: summary,
+    };
+    await restoreDriveVersion(s.client, s.site.driveId, restored.file.driveItemId, libraryVersionId);
+    await patchLibraryFields(s, restored.file.driveItemId, keep, await currentETag(s, restored.file.driveItemId));
   });
   return loadDocument(s, docId);
 }
@@ -296,8 +299,9 @@ export async function updateMetadata(s: DocumentServices, snap: DocumentSnapshot
 export async function recordReviewNoChange(s: DocumentServices, docId: string, comment: string): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   const result = transitionOrThrow(s, snap.state, { type: 'reviewNoChange', comment }, s.me);
-  await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
-  await withCheckout(s, snap.file.driveItemId, { comment: `Periodic review: no change (next review ${result.next.nextReviewDate ?? ''})`, publish: true }, async (eTag) => {
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Periodic review: no change (next review ${result.next.nextReviewDate ?? ''})`, publish: true }, async ({ eTag }) => {
+    // Release records once the check-out found the document unchanged (a conflict writes nothing).
+    await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
     await patchLibraryFields(s, snap.file.driveItemId, { NextReviewDate: result.next.nextReviewDate }, eTag);
   });
   await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
@@ -308,8 +312,9 @@ export async function recordReviewNoChange(s: DocumentServices, docId: string, c
 export async function withdrawDocument(s: DocumentServices, docId: string, reason: string): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   const result = transitionOrThrow(s, snap.state, { type: 'withdraw', reason }, s.me);
-  await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
-  await withCheckout(s, snap.file.driveItemId, { comment: `Withdrawn: ${reason.trim()}`, publish: true }, async (eTag) => {
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Withdrawn: ${reason.trim()}`, publish: true }, async ({ eTag }) => {
+    // Release records once the check-out found the document unchanged (a conflict writes nothing).
+    await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
     await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, eTag);
   });
   await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
@@ -325,7 +330,7 @@ export async function archiveDocument(s: DocumentServices, docId: string, reason
   if (!canPublishOrWithdraw(s.me)) throw new DocumentRuleError(refuse('notPermitted', `Only a document controller or the SMS manager can archive ${docId}.`));
   if (!reason.trim()) throw new DocumentRuleError(refuse('reasonRequired', `Give the reason for archiving ${docId}.`));
   const result = transitionOrThrow(s, snap.state, { type: 'archive', comment: reason }, SYSTEM_ACTOR);
-  await withCheckout(s, snap.file.driveItemId, { comment: `Archived: ${reason.trim()}`, publish: true }, async (eTag) => {
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Archived: ${reason.trim()}`, publish: true }, async ({ eTag }) => {
     await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, eTag);
   });
   await applyRecordEffects(s, targetOf(snap), result.effects, { dedupeAudit: true });

@@ -15,6 +15,7 @@ import {
   isOneOf,
   type VersionStatus,
 } from '../../../domain/documents/constants.js';
+import { dateOnlyValue } from '../../../domain/documents/dates.js';
 import type { DocumentState, ReleaseRecord } from '../../../domain/documents/types.js';
 import type { PeopleDirectory } from './people.js';
 import type { ApprovalRow, ReleaseRow } from './types.js';
@@ -24,8 +25,8 @@ type Fields = Readonly<Record<string, unknown>>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === 1;
-/** `2025-03-01T00:00:00Z` (how SharePoint returns a date-only column) → `2025-03-01`. */
-export const dateOnly = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
+/** The date of a date-only column (`2025-03-13T23:00:00Z` on a UTC+1 site → `2025-03-14`): the domain's `dateOnlyValue`. */
+export const dateOnly = dateOnlyValue;
 const lookupIds = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === null || v === undefined || v === '' ? [] : [String(v)]);
 /** A multi-line text column holding one value per line. */
 export const lines = (v: unknown): string[] => (typeof v === 'string' ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : []);

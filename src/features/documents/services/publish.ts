@@ -11,6 +11,8 @@
  *    check in with `checkInAs: 'published'` (a major version: what readers see from now on);
  * 5. writes the audit-trail entry;
  * 6. runs every `afterPublish` handler.
+ * Steps 2–4 run while the file is checked out, and only if the check-out found the library item
+ * as the publication loaded it (`withCheckout`); otherwise a `GraphConflictError`, nothing written.
  *
  * Retrying is safe. Steps 1–3 are idempotent (a release already Published under the label is not
  * created again, only completed), so a failure anywhere before step 4 is retried from the top
@@ -72,6 +74,8 @@ export interface PublishOptions {
   readonly effectiveDate?: string;
 }
 
+type AppliedRecords = Awaited<ReturnType<typeof applyRecordEffects>>;
+
 const isMajor = (label: string | null) => label !== null && isPublishedLabel(label);
 
 function publishedReleaseOf(snap: DocumentSnapshot, release: ReleaseRow, previousLabel: string | null, effects: readonly DocumentEffect[], resumed: boolean): PublishedRelease {
@@ -101,7 +105,7 @@ async function finish(s: DocumentServices, snap: DocumentSnapshot): Promise<Publ
   if (!release) throw new Error(`${snap.state.docId} is published as ${label} but has no release record for it.`);
   if (!isMajor(snap.file.versionLabel)) {
     // The check-in of step 4 did not happen: the metadata is set, the file is still a draft.
-    await withCheckout(s, snap.file.driveItemId, { comment: `Version ${label} published`, publish: true }, async () => undefined);
+    await withCheckout(s, snap.file.driveItemId, snap, { comment: `Version ${label} published`, publish: true }, async () => undefined);
   }
   const previous = snap.releases.filter((r) => r.versionStatus === 'Superseded' && r.versionLabel !== label).pop()?.versionLabel ?? null;
   await appendAudit(
@@ -153,13 +157,14 @@ export async function publishDocument(s: DocumentServices, docId: string, opts: 
   // 1. The bytes that become the published version (check-in does not change them).
   const fileHash = await sha256Hex(await downloadItemBytes(s.client, s.site.driveId, snap.file.driveItemId));
 
-  // 2–3. Release records (idempotent), without the audit entry yet.
+  // 2–4 run once the check-out found the library item as it was loaded (else a conflict, nothing written).
   const target = { docId, title: snap.state.title, listItemId: snap.listItemId, fileWebUrl: snap.file.webUrl, releases: [...snap.releases] };
   const records = result.effects.filter((e) => e.type === 'updateRelease' || e.type === 'supersedeRelease' || e.type === 'createRelease');
-  const applied = await applyRecordEffects(s, target, records, { releaseExtras: { [label]: { fileHash } } });
-
-  // 4. The file becomes the next major version, with the metadata readers will see.
-  await withCheckout(s, snap.file.driveItemId, { comment: `Version ${label} published`, publish: true }, async (eTag) => {
+  let applied = null as AppliedRecords | null;
+  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Version ${label} published`, publish: true }, async ({ eTag }) => {
+    // 2–3. Release records (idempotent), without the audit entry yet.
+    applied = await applyRecordEffects(s, target, records, { releaseExtras: { [label]: { fileHash } } });
+    // 4. The file becomes the next major version (at check-in), with the metadata readers will see.
     await patchLibraryFields(
       s,
       snap.file.driveItemId,
@@ -178,7 +183,7 @@ export async function publishDocument(s: DocumentServices, docId: string, opts: 
   await applyRecordEffects(s, target, audits, { dedupeAudit: true });
 
   // 6. Extension point.
-  const release = [...applied.releases].reverse().find((r) => r.versionLabel === label && r.versionStatus === 'Published');
+  const release = [...(applied?.releases ?? [])].reverse().find((r) => r.versionLabel === label && r.versionStatus === 'Published');
   if (!release) throw new Error(`${docId}: the release record of version ${label} was not written.`);
   const published = publishedReleaseOf({ ...snap, state: next }, release, snap.state.publishedVersion, result.effects, false);
   await runHandlers(s, published);
