@@ -4,7 +4,7 @@
  * `checkInAs: 'published'`), metadata writes with `If-Match`, and reading a file's bytes.
  */
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
-import { checkin, checkout, getItemListItem, replaceContent, SIMPLE_UPLOAD_MAX_BYTES, updateListItemFields, uploadLarge, uploadSmall, type UploadProgress } from '../../../../graph/drive/drive.js';
+import { checkin, checkout, discardCheckout, getItemListItem, replaceContent, SIMPLE_UPLOAD_MAX_BYTES, updateListItemFields, uploadLarge, uploadSmall, type UploadProgress } from '../../../../graph/drive/drive.js';
 import { GraphConflictError } from '../../../../graph/core/errors.js';
 import { smsDocuments } from '../../../../graph/schema/documents.js';
 import type { DocumentServices } from './types.js';
@@ -128,7 +128,7 @@ export function changedDocumentColumns(before: Readonly<Record<string, unknown>>
  * moment the step read the document (`base`) and the check-out. So right after checking out, the
  * item is read again and its document columns (DocStatus and every metadata column) are compared
  * with `base`; if any differ, someone else changed the document in between, and this throws
- * `GraphConflictError` (412) before `change` runs — the file is checked in again untouched, so
+ * `GraphConflictError` (412) before `change` runs — the check-out is discarded, so
  * nothing of theirs is overwritten or published. The comparison is on column values, not on the
  * eTag's change counter: a check-out may itself count as a change of the item (SharePoint updates
  * its CheckoutUser), by an amount Graph does not document, while the columns it touches are not
@@ -142,12 +142,20 @@ export async function withCheckout(
   change: (item: CheckedOutItem) => Promise<void>,
 ): Promise<void> {
   await checkout(s.client, s.site.driveId, driveItemId);
-  const li = await getItemListItem(s.client, s.site.driveId, driveItemId);
+  // Anything that goes wrong while the file is checked out gives the check-out back, so the file is never
+  // left locked to this user; changes made to the file during the failed step are discarded with it.
+  const release = () => discardCheckout(s.client, s.site.driveId, driveItemId).catch(() => undefined);
+  let li: Awaited<ReturnType<typeof getItemListItem>>;
+  try {
+    li = await getItemListItem(s.client, s.site.driveId, driveItemId);
+  } catch (e) {
+    await release();
+    throw e;
+  }
   const fields = (li.fields ?? {}) as Record<string, unknown>;
   const changed = changedDocumentColumns(base.fields, fields);
   if (changed.length > 0) {
-    // Release the check-out without writing anything (a plain check-in keeps the current version).
-    await checkin(s.client, s.site.driveId, driveItemId, { comment: '', publish: false }).catch(() => undefined);
+    await release();
     throw new GraphConflictError(
       `The document was changed by someone else since it was opened (${changed.join(', ')}). Reload it and try again.`,
       412,
@@ -156,6 +164,11 @@ export async function withCheckout(
       null,
     );
   }
-  await change({ eTag: li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''), fields });
+  try {
+    await change({ eTag: li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''), fields });
+  } catch (e) {
+    await release();
+    throw e;
+  }
   await checkin(s.client, s.site.driveId, driveItemId, { comment: opts.comment, publish: opts.publish });
 }

@@ -234,3 +234,40 @@ describe('someone else changes the document between loading it and checking it o
     expect(withdrawn.state).toMatchObject({ status: 'Withdrawn', title: 'Printer Setup Instruction (renamed by Tom)' });
   });
 });
+
+describe('a step that fails while the file is checked out', () => {
+  it('gives the check-out back, so the file is not left locked, and the retry goes through', async () => {
+    const { docId } = await createDocument(priya, { metadata: meta('Badge Access Instruction'), file: markdownFile('b.md', '# Badges\n') });
+    await submitForReview(priya, docId);
+    const inReview = await loadDocument(tom, docId);
+    await decideApproval(tom, docId, inReview.approvals[0]!.itemId, 'Approved', null);
+    const published = await loadDocument(priya, docId);
+
+    // Fail the first write to another list once the file is checked out.
+    let checkedOut = false;
+    let failed = false;
+    h.server.use(
+      http.all(`${ORIGIN}/*`, async ({ request }) => {
+        if (checkedOut && !failed && request.method !== 'GET' && request.url.includes('/lists/') && !request.url.includes(published.file.driveItemId)) {
+          failed = true;
+          return new Response(JSON.stringify({ error: { code: 'generalException', message: 'Injected failure' } }), { status: 500, headers: { 'content-type': 'application/json' } });
+        }
+        const res = await h.emulator.handle(request);
+        if (request.method === 'POST' && request.url.endsWith(`/items/${published.file.driveItemId}/checkout`)) checkedOut = res.status === 204;
+        return res;
+      }),
+    );
+    const err = await withdrawDocument(priya, docId, 'Badges replaced').catch((e: unknown) => e);
+    h.server.resetHandlers();
+    expect(failed).toBe(true);
+    expect(err).toMatchObject({ status: 500 });
+
+    // Not locked to Priya: Tom can check the file out (and give it back).
+    const tomCheckout = await h.raw(people.tom, `/drives/${priya.site.driveId}/items/${published.file.driveItemId}/checkout`, { method: 'POST' });
+    expect(tomCheckout.status).toBe(204);
+    expect((await h.raw(people.tom, `/drives/${priya.site.driveId}/items/${published.file.driveItemId}/discardCheckout`, { method: 'POST' })).status).toBe(204);
+
+    const withdrawn = await withdrawDocument(priya, docId, 'Badges replaced');
+    expect(withdrawn.state.status).toBe('Withdrawn');
+  });
+});
