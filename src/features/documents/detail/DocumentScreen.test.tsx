@@ -5,7 +5,7 @@ import { signInToEmulator } from '../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../app/auth/scopes.js';
 import { ORIGIN, renderApp } from '../../../app/testing/appHarness.js';
 import { markdownFile, people, startDocumentsHarness, type DocumentsHarness } from '../testing/documentsHarness.js';
-import { createDocument, decideApproval, loadDocument, startRevision, submitForReview, type DocumentServices } from '../services/index.js';
+import { createDocument, decideApproval, loadDocument, startRevision, submitForReview, uploadDraft, type DocumentServices } from '../services/index.js';
 import type { DocumentMetadata } from '../services/mapping.js';
 
 /**
@@ -205,5 +205,54 @@ describe('what a reader sees', () => {
     await openDocument(docId, 'Priya Nair', people.priya);
     expect(await screen.findByText(/draft 1\.1 in progress/)).toBeTruthy();
     expect(await screen.findByText('Draft one point one text.')).toBeTruthy();
+  });
+});
+
+/** The text of the elements an element's aria-describedby points at (what a screen reader reads after its name). */
+function describedBy(el: HTMLElement): string {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+describe('version history and drafts', () => {
+  it('names each "restore" button after its version, labels the compared fields, and ties the draft file input to its label and problem', async () => {
+    const { docId } = await createDocument(priya, { metadata: procedure('Change Procedure'), file: markdownFile('c.md', '# Change\n\nFirst text.\n') });
+    await uploadDraft(priya, docId, { changeSummary: 'Adds emergency changes.', file: markdownFile('c.md', '# Change\n\nSecond text.\n') });
+    await uploadDraft(priya, docId, { changeSummary: 'Adds standard changes.', file: markdownFile('c.md', '# Change\n\nThird text.\n') });
+    const u = userEvent.setup();
+    await openDocument(docId, 'Priya Nair', people.priya);
+
+    // One restore button per earlier version, each with a name of its own.
+    const history = await screen.findByRole('table', { name: `Version history of ${docId}` });
+    const rows = within(history).getAllByRole('row').slice(1);
+    const earlier = rows.filter((r) => !/\(current\)/.test(within(r).getAllByRole('cell')[0]!.textContent ?? ''));
+    expect(earlier.length).toBeGreaterThan(1);
+    for (const row of earlier) {
+      const version = /^[\d.]+/.exec(within(row).getAllByRole('cell')[0]!.textContent ?? '')?.[0];
+      expect(version).toBeDefined();
+      expect(within(row).getByRole('button', { name: `Restore version ${version!} as a new draft` })).toBeTruthy();
+    }
+    const names = screen.getAllByRole('button', { name: /^Restore version .* as a new draft$/ }).map((b) => b.getAttribute('aria-label'));
+    expect(new Set(names).size).toBe(earlier.length);
+
+    // The comparison names the fields as the form does, not by their SharePoint column names.
+    const compare = await screen.findByRole('table', { name: /^Metadata that differs between versions/ });
+    const fieldNames = within(compare)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+    expect(fieldNames).toContain('Change summary');
+    expect(fieldNames).not.toContain('ChangeSummary');
+
+    // "Upload new draft" without a file: the file input has its label and is described by the problem.
+    await u.click(screen.getByRole('button', { name: 'Upload new draft' }));
+    const dialog = await screen.findByRole('dialog');
+    await u.type(within(dialog).getByRole('textbox', { name: /^Change summary/ }), 'Adds normal changes.');
+    await u.click(within(dialog).getByRole('button', { name: 'Upload draft' }));
+    expect(await within(dialog).findByText('Choose the file to upload.')).toBeTruthy();
+    const input = within(dialog).getByLabelText(/^New draft file/);
+    expect(input.getAttribute('type')).toBe('file');
+    expect(describedBy(input)).toContain('Choose the file to upload.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 });

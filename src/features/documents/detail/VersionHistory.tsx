@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../app/errors/ErrorMessage.js';
 import { ActionDialog } from '../lifecycle/ActionDialog.js';
-import { DECISION_KEYS, DOC_STATUS_KEYS, keyOf, VERSION_STATUS_KEYS, CHANGE_TYPE_KEYS } from '../lifecycle/labels.js';
+import { CLASSIFICATION_KEYS, DECISION_KEYS, DOC_STATUS_KEYS, DOC_TYPE_KEYS, keyOf, VERSION_STATUS_KEYS, CHANGE_TYPE_KEYS } from '../lifecycle/labels.js';
 import { restoreMutation } from '../mutations.js';
-import { compareVersions, DOCUMENT_FILE_TYPES, fileKindOf, lines, versionBytes, type DocumentServices, type DocumentSnapshot, type ReleaseRow, type VersionEntry } from '../services/index.js';
+import { compareVersions, COMPARED_FIELDS, DOCUMENT_FILE_TYPES, fileKindOf, lines, versionBytes, type DocumentServices, type DocumentSnapshot, type ReleaseRow, type VersionEntry } from '../services/index.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
 import { saveBytes, versionFileName } from './download.js';
 import { useDateTimeFormat } from './format.js';
@@ -101,6 +101,7 @@ function RestoreDialog({ services, snapshot, version }: { services: DocumentServ
   return (
     <ActionDialog
       triggerLabel={t('documents.detail.history.restore')}
+      triggerAriaLabel={t('documents.detail.history.restoreLabel', { version: version.id })}
       title={t('documents.detail.history.restoreTitle', { version: version.id })}
       confirmLabel={t('documents.detail.history.restoreConfirm')}
       description={<Body1 as="p">{t('documents.detail.history.restoreBody', { version: version.id })}</Body1>}
@@ -108,6 +109,31 @@ function RestoreDialog({ services, snapshot, version }: { services: DocumentServ
     />
   );
 }
+
+/** The catalog key of each compared column's label (the same labels the metadata form and panel use). */
+const COMPARED_FIELD_KEYS = {
+  Title: 'documents.lifecycle.form.title',
+  DocType: 'documents.lifecycle.form.docType',
+  DocStatus: 'documents.detail.history.status',
+  OwnerLookupId: 'documents.lifecycle.form.owner',
+  ApproverLookupId: 'documents.lifecycle.form.approver',
+  ReviewersLookupId: 'documents.lifecycle.form.reviewers',
+  ProcessLookupId: 'documents.lifecycle.form.process',
+  PrimaryClause: 'documents.lifecycle.form.primaryClause',
+  ClauseRefs: 'documents.lifecycle.form.clauseRefs',
+  MandatoryItem: 'documents.lifecycle.form.mandatoryItem',
+  Classification: 'documents.lifecycle.form.classification',
+  PublishedVersion: 'documents.detail.meta.publishedVersion',
+  EffectiveDate: 'documents.detail.meta.effectiveDate',
+  ReviewCycleMonths: 'documents.lifecycle.form.reviewCycle',
+  NextReviewDate: 'documents.detail.meta.nextReviewDate',
+  AckRequired: 'documents.detail.compare.fields.ackRequired',
+  AckAudienceGroups: 'documents.lifecycle.form.ackAudience',
+  AckDueDays: 'documents.lifecycle.form.ackDueDays',
+  ExternalOrigin: 'documents.detail.compare.fields.externalOrigin',
+  Issuer: 'documents.lifecycle.form.issuer',
+  ChangeSummary: 'documents.lifecycle.form.changeSummary',
+} as const satisfies Record<(typeof COMPARED_FIELDS)[number], string>;
 
 /** Shows two versions' metadata side by side, only the columns that differ. */
 export function CompareVersions({ services, versions, groupName }: { services: DocumentServices; versions: readonly VersionEntry[]; groupName(id: string): string }) {
@@ -119,8 +145,15 @@ export function CompareVersions({ services, versions, groupName }: { services: D
   const a = versions.find((v) => v.id === left);
   const b = versions.find((v) => v.id === right);
   const diffs = a && b ? compareVersions(a, b) : [];
+  const fieldLabel = (field: string): string => {
+    const key = keyOf(COMPARED_FIELD_KEYS, field);
+    return key ? t(key) : field;
+  };
   const show = (field: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return '—';
+    const text = typeof value === 'string' ? value : null;
+    const choiceKey = field === 'DocType' ? keyOf(DOC_TYPE_KEYS, text) : field === 'DocStatus' ? keyOf(DOC_STATUS_KEYS, text) : field === 'Classification' ? keyOf(CLASSIFICATION_KEYS, text) : null;
+    if (choiceKey) return t(choiceKey);
     if (field.endsWith('LookupId') && field !== 'ProcessLookupId') {
       const ids = Array.isArray(value) ? value : [value];
       return ids.map((id) => services.people.byLookupId(id)?.displayName ?? String(id)).join(', ');
@@ -172,7 +205,7 @@ export function CompareVersions({ services, versions, groupName }: { services: D
             <TableBody>
               {diffs.map((d) => (
                 <TableRow key={d.field}>
-                  <TableCell>{d.field.replace(/LookupId$/, '')}</TableCell>
+                  <TableCell>{fieldLabel(d.field)}</TableCell>
                   <TableCell>{show(d.field, d.left)}</TableCell>
                   <TableCell>{show(d.field, d.right)}</TableCell>
                 </TableRow>

@@ -27,6 +27,8 @@ export interface ActionDialogContext {
 
 export interface ActionDialogProps {
   triggerLabel: string;
+  /** The trigger's accessible name when its visible label is not unique on the page (e.g. one per version row). */
+  triggerAriaLabel?: string;
   title: string;
   confirmLabel: string;
   /** Primary for the step the document is waiting for. */
@@ -107,7 +109,9 @@ export function ActionDialog(props: ActionDialogProps) {
       }}
     >
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={props.primary ? 'primary' : 'secondary'}>{props.triggerLabel}</Button>
+        <Button appearance={props.primary ? 'primary' : 'secondary'} aria-label={props.triggerAriaLabel}>
+          {props.triggerLabel}
+        </Button>
       </DialogTrigger>
       <DialogSurface>
         <form

@@ -178,13 +178,15 @@ function DraftUploadDialog({ services, snapshot, mode }: { services: DocumentSer
             hint={t('documents.lifecycle.upload.fileHint', { name: snapshot.file.name })}
             {...(fileError ? { validationMessage: fileError, validationState: 'error' as const } : {})}
           >
-            <input
-              type="file"
-              aria-label={t('documents.lifecycle.upload.file')}
-              accept={expected === 'docx' ? '.docx' : expected === 'pdf' ? '.pdf' : '.md,.markdown'}
-              disabled={busy}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            {(fieldProps) => (
+              <input
+                {...fieldProps}
+                type="file"
+                accept={expected === 'docx' ? '.docx' : expected === 'pdf' ? '.pdf' : '.md,.markdown'}
+                disabled={busy}
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
           </Field>
           <Field
             label={t('documents.lifecycle.form.changeSummary')}

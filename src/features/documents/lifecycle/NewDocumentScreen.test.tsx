@@ -55,6 +55,11 @@ describe('new document form', () => {
     expect(await screen.findByText('Choose the file to upload.')).toBeTruthy();
     expect(screen.getByText('Enter a title.')).toBeTruthy();
     expect(screen.getByText('Choose a document type.')).toBeTruthy();
+    // The file input is found by its label and described by its problem (what a screen reader announces).
+    const fileInput = screen.getByLabelText(/^File \(Word, PDF or Markdown\)/);
+    const described = (fileInput.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '');
+    expect(described.join(' ')).toContain('Choose the file to upload.');
+    expect(fileInput.getAttribute('aria-invalid')).toBe('true');
 
     // The author (Priya) cannot be the approver; a review cycle of 0 and an unknown clause are refused.
     await u.type(screen.getByRole('textbox', { name: /^Title/ }), 'Incident Procedure');

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Body1, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +64,6 @@ function NewDocumentForm({ services }: { services: DocumentServices }) {
   const queryClient = useQueryClient();
   const { client } = useSession();
   const groups = useQuery(groupsQuery(client));
-  const fileInputId = useId();
   const [form, setForm] = useState<MetadataFormValue>(() => emptyMetadataForm(services.me.id));
   const [source, setSource] = useState<Source>('file');
   const [file, setFile] = useState<File | null>(null);
@@ -146,18 +145,20 @@ function NewDocumentForm({ services }: { services: DocumentServices }) {
       </Field>
       {source === 'file' ? (
         <Field
-          label={{ children: t('documents.lifecycle.new.file'), htmlFor: fileInputId }}
+          label={t('documents.lifecycle.new.file')}
           required
           hint={file ? t('documents.lifecycle.new.fileChosen', { name: file.name, size: Math.ceil(file.size / 1024) }) : t('documents.lifecycle.new.fileHint')}
           {...(errors.file ? { validationMessage: errors.file, validationState: 'error' as const } : {})}
         >
-          <input
-            id={fileInputId}
-            type="file"
-            accept=".docx,.pdf,.md,.markdown,application/pdf,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            disabled={busy}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
+          {(fieldProps) => (
+            <input
+              {...fieldProps}
+              type="file"
+              accept=".docx,.pdf,.md,.markdown,application/pdf,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              disabled={busy}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
       ) : (
         <Field label={t('documents.lifecycle.new.template')} hint={t('documents.lifecycle.new.templateHint')}>

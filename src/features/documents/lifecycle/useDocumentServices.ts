@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { smsSiteUrl } from '../../../app/config.js';
 import { meQuery, smsSiteQuery } from '../../../app/session/queries.js';
 import { useSession } from '../../../app/session/SessionContext.js';
@@ -26,6 +27,7 @@ function documentLink(docId: string): string {
  */
 export function useDocumentServices(): DocumentServicesState {
   const { client, config } = useSession();
+  const { t } = useTranslation();
   const me = useQuery(meQuery(client));
   const site = useQuery(smsSiteQuery(client, smsSiteUrl(config)));
   const siteId = site.data?.id ?? '';
@@ -44,7 +46,7 @@ export function useDocumentServices(): DocumentServicesState {
   const failed = queries.find((q) => q.isError);
   return {
     services,
-    error: failed?.error ?? (lists.data && people.data && upn && !services ? new Error(`${upn} is not in the directory.`) : null),
+    error: failed?.error ?? (lists.data && people.data && upn && !services ? new Error(t('documents.lifecycle.notInDirectory', { upn })) : null),
     isLoading: !services && !failed,
     retry: () => {
       for (const q of queries) if (q.isError) void q.refetch();
