@@ -2,19 +2,9 @@ import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/re
 import { useTranslation } from 'react-i18next';
 import { AREA_ROLES, type AppArea } from '../../domain/roles.js';
 import { useRoles } from '../roles/useRoles.js';
-import { AREA_LABEL_KEYS, ROLE_LABEL_KEYS } from '../shell/areas.js';
+import { AREA_LABEL_KEYS, PLACEHOLDER_KEYS, ROLE_LABEL_KEYS } from '../shell/areas.js';
 import { Loading } from '../shell/Loading.js';
 import { ScreenHeading } from '../shell/ScreenHeading.js';
-
-const PLACEHOLDER_KEYS = {
-  documents: 'area.placeholder.documents',
-  acknowledgements: 'area.placeholder.acknowledgements',
-  registers: 'area.placeholder.registers',
-  actions: 'area.placeholder.actions',
-  reviews: 'area.placeholder.reviews',
-  audits: 'area.placeholder.audits',
-  compliance: 'area.placeholder.compliance',
-} as const satisfies Record<Exclude<AppArea, 'home'>, string>;
 
 /**
  * An area that is not built yet: an honest placeholder saying what will come, with no sample data.

@@ -24,6 +24,17 @@ export const AREA_LABEL_KEYS = {
   compliance: 'nav.compliance',
 } as const satisfies Record<AppArea, string>;
 
+/** Catalog keys of what an area not built yet will hold (its honest placeholder). */
+export const PLACEHOLDER_KEYS = {
+  documents: 'area.placeholder.documents',
+  acknowledgements: 'area.placeholder.acknowledgements',
+  registers: 'area.placeholder.registers',
+  actions: 'area.placeholder.actions',
+  reviews: 'area.placeholder.reviews',
+  audits: 'area.placeholder.audits',
+  compliance: 'area.placeholder.compliance',
+} as const satisfies Record<Exclude<AppArea, 'home'>, string>;
+
 export const ROLE_LABEL_KEYS = {
   topManagement: 'role.topManagement',
   smsManager: 'role.smsManager',

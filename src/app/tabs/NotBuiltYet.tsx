@@ -1,17 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { AppArea } from '../../domain/roles.js';
-import { AREA_LABEL_KEYS } from '../shell/areas.js';
-
-const PLACEHOLDER_KEYS = {
-  documents: 'area.placeholder.documents',
-  acknowledgements: 'area.placeholder.acknowledgements',
-  registers: 'area.placeholder.registers',
-  actions: 'area.placeholder.actions',
-  reviews: 'area.placeholder.reviews',
-  audits: 'area.placeholder.audits',
-  compliance: 'area.placeholder.compliance',
-} as const satisfies Record<Exclude<AppArea, 'home'>, string>;
+import { AREA_LABEL_KEYS, PLACEHOLDER_KEYS } from '../shell/areas.js';
 
 /**
  * Says plainly that an area a tab or web part would show is not built yet (the same words as the
