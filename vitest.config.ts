@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line at the end.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     projects: [
       { extends: true, test: { name: 'graph', environment: 'node', include: ['graph/**/*.test.ts'] } },
       { extends: true, test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000 } },
