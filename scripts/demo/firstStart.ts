@@ -10,19 +10,10 @@ import { getSiteByUrl } from '../../graph/sites/index.js';
 import { smsDocuments, smsSettings } from '../../graph/schema/index.js';
 import { SMS_GROUP, SMS_SITE_PATH, TENANT, upnOf } from '../../emulator/seed/tenant.js';
 import { isDemoSeeded, seedDemo, type SeedDemoResult } from './seed.js';
+import { APP_SCOPES } from '../../src/app/auth/scopes.js';
 
-/** Delegated scopes the seed asks the dev sign-in for (directory, sites, files, Planner, calendars). */
-export const SEED_SCOPES = [
-  'User.Read',
-  'User.ReadBasic.All',
-  'GroupMember.Read.All',
-  'Sites.ReadWrite.All',
-  'Sites.Manage.All',
-  'Files.ReadWrite.All',
-  'Tasks.ReadWrite',
-  'Group.ReadWrite.All',
-  'Calendars.ReadWrite',
-];
+/** Delegated scopes the seed asks the dev sign-in for: the app's own, plus Sites.Manage.All to provision lists. */
+export const SEED_SCOPES = [...APP_SCOPES, 'Sites.Manage.All'];
 
 /** The demo SMS site's URL. */
 export const DEMO_SITE_URL = `https://${TENANT.hostname}${SMS_SITE_PATH}`;

@@ -1,19 +1,10 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import type { FaultConfig } from '../../emulator/core/faults.js';
 import { upnOf, DEMO_USERS } from '../../emulator/seed/tenant.js';
+import { APP_SCOPES } from '../../src/app/auth/scopes.js';
 
 /** Every delegated scope the app may ask for; tests narrow it to check 403s. */
-export const ALL_SCOPES = [
-  'User.Read',
-  'User.ReadBasic.All',
-  'GroupMember.Read.All',
-  'Sites.ReadWrite.All',
-  'Sites.Manage.All',
-  'Files.ReadWrite.All',
-  'Tasks.ReadWrite',
-  'Group.ReadWrite.All',
-  'Calendars.ReadWrite',
-];
+export const ALL_SCOPES = [...APP_SCOPES, 'Sites.Manage.All'];
 
 const FIRST_NAMES = ['eleanor', 'raj', 'hannah', 'tom', 'priya', 'marcus', 'david', 'aisha', 'gareth', 'chloe', 'ben', 'laura', 'sofia', 'omar', 'fiona', 'jack'] as const;
 /** UPNs of the demo users by first name, e.g. `demo.priya`. */

@@ -29,6 +29,26 @@ const clauseText = (c: { clause: string; title: string }) => `${c.clause} ${c.ti
  * right below it. Choices come from the schema (types, classifications, mandatory items), the
  * clause tree of ISO/IEC 20000-1, the site's people and processes, and the tenant's groups.
  */
+/** A single-person choice (owner, approver) among the site's people; the empty option means "not chosen". */
+function PersonSelect(props: {
+  value: string;
+  people: readonly { id: string; displayName: string }[];
+  disabled?: boolean;
+  placeholder: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <Select value={props.value} disabled={props.disabled} onChange={(_, d) => props.onChange(d.value)}>
+      <option value="">{props.placeholder}</option>
+      {props.people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.displayName}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
 export function MetadataFields({ value, onChange, errors, people, groups, disabled, showChangeSummary = true }: MetadataFieldsProps) {
   const { t } = useTranslation();
   const styles = useLifecycleStyles();
@@ -105,14 +125,7 @@ export function MetadataFields({ value, onChange, errors, people, groups, disabl
         </legend>
         <div className={styles.grid}>
           <Field label={t('documents.lifecycle.form.owner')} required {...err('ownerId')}>
-            <Select value={v.ownerId} disabled={disabled} onChange={(_, d) => onChange({ ownerId: d.value })}>
-              <option value="">{t('documents.lifecycle.form.choose')}</option>
-              {personOptions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </Select>
+            <PersonSelect value={v.ownerId} people={personOptions} disabled={disabled} placeholder={t('documents.lifecycle.form.choose')} onChange={(ownerId) => onChange({ ownerId })} />
           </Field>
           <Field
             label={t('documents.lifecycle.form.approver')}
@@ -123,14 +136,7 @@ export function MetadataFields({ value, onChange, errors, people, groups, disabl
                 ? { validationMessage: approverHint, validationState: 'warning' as const }
                 : {})}
           >
-            <Select value={v.approverId} disabled={disabled} onChange={(_, d) => onChange({ approverId: d.value })}>
-              <option value="">{t('documents.lifecycle.form.choose')}</option>
-              {personOptions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </Select>
+            <PersonSelect value={v.approverId} people={personOptions} disabled={disabled} placeholder={t('documents.lifecycle.form.choose')} onChange={(approverId) => onChange({ approverId })} />
           </Field>
         </div>
         <Field label={t('documents.lifecycle.form.reviewers')} hint={t('documents.lifecycle.form.reviewersHint')} {...err('reviewerIds')}>
