@@ -18,16 +18,14 @@ export function sms365ViteConfig(runtimeConfig: () => RuntimeConfig): UserConfig
     build: {
       outDir: 'dist',
       emptyOutDir: true,
-      // Libraries change less often than the app, so they get their own long-cached chunks.
+      // React changes less often than the app, so it gets its own long-cached chunk. Other libraries
+      // are not grouped: a group is one chunk, and one holding every library would put each
+      // screen's (zod, marked, DOMPurify, the Graph client, Fluent's tables and dialogs) into the
+      // first load. Without a group a library lands in the chunk of the screens that use it.
       rolldownOptions: {
         output: {
           codeSplitting: {
-            groups: [
-              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-              { name: 'fluent', test: /node_modules[\\/]@fluentui[\\/]/ },
-              // msal-browser, teams-js and exceljs (register export) are imported on demand and stay out of the first load.
-              { name: 'vendor', test: /node_modules[\\/](?!@azure[\\/]msal-|@microsoft[\\/]teams-js[\\/]|exceljs[\\/])/ },
-            ],
+            groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
           },
         },
       },

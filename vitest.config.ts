@@ -11,8 +11,8 @@ export default defineConfig({
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
       { extends: true, test: { name: 'graph', environment: 'node', include: ['graph/**/*.test.ts'] } },
-      { extends: true, test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'src', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'src', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 20_000 } },
       { extends: true, test: { name: 'webparts', environment: 'jsdom', include: ['webparts/**/*.test.{ts,tsx}'] } },
       {
         extends: true,

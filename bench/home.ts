@@ -18,7 +18,7 @@ import { launchBrowser, openSignIn, signInAs } from '../tests/support/browser.js
 import { demo } from '../tests/support/emulator.js';
 import { createGraphClient } from '../graph/core/client.js';
 import { getSiteByUrl } from '../graph/sites/sites.js';
-import { addHomeItem, createHomeLists } from '../graph/home/homeFixtures.js';
+import { addHomeItem, createHomeLists } from '../tests/support/homeFixtures.js';
 
 const LATENCY_MS = 50;
 const USER = { name: 'Priya Nair', upn: demo.priya };

@@ -8,6 +8,7 @@ import { createTokenService } from './core/auth.js';
 import type { Emu } from './emu.js';
 import { registerAll } from './routes/index.js';
 import { seedTenant, TENANT } from './seed/tenant.js';
+import { findUser } from './services/directory.js';
 
 export interface EmulatorOptions {
   /** Folder holding `emulator.sqlite`; null keeps everything in memory (tests). */
@@ -82,7 +83,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const router = new Router();
   const publicRouter = new Router();
   let seedDate = getMeta(db, 'seededAt');
-  const tokens = await createTokenService(db, TENANT.tenantId, now);
+  const tokens = await createTokenService(db, TENANT.tenantId, now, (idOrUpn) => findUser(db, idOrUpn));
   const emu: Emu = {
     db,
     router,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../tests/support/emulator.js';
 import { SMS_LISTS } from '../graph/schema/index.js';
-import { getAllValues, plannerSnapshot, requestLog, clearRequestLog, smsSiteId, writes } from '../graph/provisioning/provision.testkit.js';
+import { getAllValues, plannerSnapshot, requestLog, clearRequestLog, smsSiteId, writes } from '../tests/support/provisionTestkit.js';
 import { main, parseCli } from './provision.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));

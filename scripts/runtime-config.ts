@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { RUNTIME_CONFIG_PATH, runtimeConfigSchema, type RuntimeConfig } from '../src/app/config.js';
+import { RUNTIME_CONFIG_PATH, type RuntimeConfig } from '../src/app/config.js';
+import { runtimeConfigSchema } from '../src/app/configSchema.js';
 
 /**
  * The runtime configuration the app fetches from `/sms365.config.json`. Servers of the app

@@ -8,7 +8,7 @@ import { signInToEmulator } from '../src/app/auth/devSignIn.js';
 import { APP_SCOPES } from '../src/app/auth/scopes.js';
 import type { AuthSession } from '../src/app/auth/session.js';
 import { createI18n, type Language } from '../src/app/i18n/i18n.js';
-import { CONFIG, ORIGIN, startHarness, type Harness } from '../src/app/testing/appHarness.js';
+import { CONFIG, ORIGIN, startHarness, type Harness } from '../tests/support/appHarness.js';
 import { WebPartRoutes } from './WebPartRoutes.js';
 
 /**

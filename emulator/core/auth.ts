@@ -4,7 +4,6 @@ import type { Db } from '../store/db.js';
 import { getMeta, setMeta } from '../store/db.js';
 import { GraphHttpError } from './errors.js';
 import type { Principal } from './router.js';
-import { findUser } from '../services/directory.js';
 
 /**
  * Access tokens for the emulator. They are real RS256 JWTs shaped like Entra ID v1 access
@@ -26,7 +25,23 @@ const unauthorized = (message: string) =>
     'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });
 
-export async function createTokenService(db: Db, tenantId: string, now: () => Date): Promise<TokenService> {
+/** What a token names of a user. */
+export interface TokenUser {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+}
+
+/**
+ * `findUser` looks a user up by object id or UPN in the tenant's directory. It is passed in (by app.ts) so
+ * that core/ stays below services/ and knows nothing of how the directory is stored.
+ */
+export async function createTokenService(
+  db: Db,
+  tenantId: string,
+  now: () => Date,
+  findUser: (idOrUpn: string) => TokenUser | undefined,
+): Promise<TokenService> {
   let privateKey: CryptoKey;
   let publicKey: CryptoKey;
   const stored = getMeta(db, 'signingKey');
@@ -45,7 +60,7 @@ export async function createTokenService(db: Db, tenantId: string, now: () => Da
   return {
     issuer,
     async issue(upn, scopes, lifetimeSeconds = 3600) {
-      const user = findUser(db, upn);
+      const user = findUser(upn);
       if (!user) throw new GraphHttpError(400, 'invalid_request', `No user '${upn}' in this tenant.`);
       const iat = Math.floor(now().getTime() / 1000);
       const scope = [...new Set(scopes)].join(' ');
@@ -81,7 +96,7 @@ export async function createTokenService(db: Db, tenantId: string, now: () => Da
           algorithms: [ALG],
           currentDate: now(),
         });
-        const user = typeof payload.oid === 'string' ? findUser(db, payload.oid) : undefined;
+        const user = typeof payload.oid === 'string' ? findUser(payload.oid) : undefined;
         if (!user) throw unauthorized('Access token validation failure. The user does not exist in this tenant.');
         const scp = typeof payload.scp === 'string' ? payload.scp : '';
         return {

@@ -4,26 +4,10 @@ import { GraphHttpError, badRequest } from '../core/errors.js';
 import { SCOPES } from '../core/scopes.js';
 import { applySelect, evalFilter, parseFilter, parseOrderBy, parseSelect, parseTop, q, sortBy, type FilterExpr, type Operand } from '../core/odata.js';
 import { findGroup, findUser, isMember } from '../services/directory.js';
-import {
-  calendarViewInstances,
-  cancelEvent,
-  checkIfMatch,
-  createEvent,
-  deleteEvent,
-  ensureCalendarSchema,
-  getInstance,
-  instanceTimes,
-  listInstances,
-  outlookAccessDenied,
-  presentCalendar,
-  presentEvent,
-  timeZoneNotSupported,
-  updateEvent,
-  viewOf,
-  type CalendarOwner,
-  type Instance,
-  type PresentOptions,
-} from '../services/calendar.js';
+import { calendarViewInstances, cancelEvent, createEvent, deleteEvent, getInstance, listInstances, updateEvent } from '../services/calendar.js';
+import { ensureCalendarSchema } from '../services/calendarStore.js';
+import { checkIfMatch, outlookAccessDenied, timeZoneNotSupported, viewOf, type CalendarOwner, type Instance } from '../services/calendarRules.js';
+import { instanceTimes, presentCalendar, presentEvent, type PresentOptions } from '../services/calendarPresent.js';
 import { parseDateTime, resolveTimeZone } from '../services/recurrence.js';
 
 /**

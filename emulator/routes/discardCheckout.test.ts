@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath } from '../services/sites.js';
+import { findSiteByPath } from '../services/siteStore.js';
 import { createListIn } from '../services/listFactory.js';
 
 /** POST /drives/{d}/items/{i}/discardCheckout: https://learn.microsoft.com/graph/api/driveitem-discardcheckout */

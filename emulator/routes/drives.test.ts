@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath, type SiteRow } from '../services/sites.js';
+import { findSiteByPath, type SiteRow } from '../services/siteStore.js';
 import { groupIdOf, SMS_GROUP } from '../seed/tenant.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

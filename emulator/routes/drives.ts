@@ -5,7 +5,7 @@ import { SCOPES } from '../core/scopes.js';
 import { parseExpand, parseOrderBy, parseSelect, parseTop, q, sortBy } from '../core/odata.js';
 import { effectiveLevel, atLeast } from '../services/permissions.js';
 import { findList, getItem, itemVersions, versionLabel, checkIfMatch, type ListRow } from '../services/lists.js';
-import { ensureDrivesSchema, driveOfList, contentAt, blobBytes, type DriveRow } from '../services/driveStore.js';
+import { ensureDrivesSchema, driveOfList, contentAt, blobBytes, nodeOfListItem, type DriveRow } from '../services/driveStore.js';
 import { mimeTypeOf, parseRange, verifyDownload } from '../services/driveContent.js';
 import {
   SIMPLE_UPLOAD_LIMIT, DEFAULT_PAGE_SIZE, openDrive, requireDrive, requireSite, groupSite, drivesOfSite, defaultDriveOfSite,
@@ -246,7 +246,7 @@ export function register(emu: Emu): void {
       const dc = openDrive(emu, drive, ctx.principal.userId, 'read', ctx.url.origin);
       const n = Number(ctx.params.itemId);
       const node = Number.isInteger(n)
-        ? (emu.db.prepare('SELECT id FROM drive_items WHERE list_id = ? AND list_item_id = ?').get(dc.list.id, n) as { id: string } | undefined)
+        ? nodeOfListItem(emu.db, dc.list.id, n)
         : undefined;
       if (!node) throw notFound('The specified list item was not found.', 'itemNotFound');
       const t = visibleTarget(dc, node.id);

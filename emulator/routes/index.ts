@@ -1,7 +1,7 @@
 import type { Emu } from '../emu.js';
 import { ensureDirectorySchema } from '../services/directory.js';
-import { ensureSitesSchema } from '../services/sites.js';
-import { ensurePermissionsSchema } from '../services/permissions.js';
+import { ensureSitesSchema } from '../services/siteStore.js';
+import { ensurePermissionsSchema } from '../services/permissionStore.js';
 import { ensureListsSchema } from '../services/lists.js';
 import * as directory from './directory.js';
 import * as sites from './sites.js';

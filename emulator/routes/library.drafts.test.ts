@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath, type SiteRow } from '../services/sites.js';
+import { findSiteByPath, type SiteRow } from '../services/siteStore.js';
 import { createListIn } from '../services/listFactory.js';
 import type { ListRow } from '../services/lists.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath } from '../services/sites.js';
+import { findSiteByPath } from '../services/siteStore.js';
 import { findUser } from '../services/directory.js';
 import { createItem, findListById } from '../services/lists.js';
 

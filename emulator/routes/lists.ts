@@ -3,9 +3,10 @@ import { ok, created, noContent, type Ctx, type RouteResult } from '../core/rout
 import { accessDenied, badRequest, conflict, notFound } from '../core/errors.js';
 import { SCOPES } from '../core/scopes.js';
 import { applySelect, evalFilter, parseExpand, parseFilter, parseSelect, parseTop, q, type ExpandItem } from '../core/odata.js';
-import { findSite, findSiteByPath, type SiteRow } from '../services/sites.js';
+import { findSite, findSiteByPath, type SiteRow } from '../services/siteStore.js';
 import { findUser, findGroup, findGroupByName, type UserRecord } from '../services/directory.js';
-import { atLeast, clearGrants, grant, grantsOn, hasUniqueGrants, requireLevel, effectiveLevel, type PermissionLevel } from '../services/permissions.js';
+import { atLeast, requireLevel, effectiveLevel, type PermissionLevel } from '../services/permissions.js';
+import { clearGrants, grant, grantsOn, hasUniqueGrants } from '../services/permissionStore.js';
 import {
   checkIfMatch,
   columnsOf,

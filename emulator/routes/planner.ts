@@ -2,41 +2,31 @@ import type { Emu } from '../emu.js';
 import { ok, created, noContent, type Ctx, type RouteResult } from '../core/router.js';
 import { badRequest } from '../core/errors.js';
 import { SCOPES } from '../core/scopes.js';
-import { applySelect, parseSelect, q } from '../core/odata.js';
 import { findUser } from '../services/directory.js';
 import {
-  ensurePlannerSchema,
-  createPlan, requirePlan, updatePlan, deletePlan, plansOfGroup, requirePlanDetails, updatePlanDetails, planDetailsView,
-  createBucket, requireBucket, updateBucket, deleteBucket, bucketsOfPlan,
-  createTask, requireTask, updateTask, deleteTask, tasksOfPlan, tasksOfBucket, tasksAssignedTo,
-  requireTaskDetails, updateTaskDetails, plannerForbidden, plannerNotFound,
-  type Caller, type Kind, type Stored,
+  createPlan, updatePlan, deletePlan, plansOfGroup, updatePlanDetails,
+  createBucket, updateBucket, deleteBucket, bucketsOfPlan,
+  createTask, updateTask, deleteTask, tasksOfPlan, tasksOfBucket, updateTaskDetails,
 } from '../services/planner.js';
+import { plannerForbidden, plannerNotFound, requireBucket, requirePlan, requirePlanDetails, requireTask, requireTaskDetails, type Caller } from '../services/plannerRules.js';
+import { ensurePlannerSchema, tasksAssignedTo, type Kind, type Stored } from '../services/plannerStore.js';
+import { presentEntity, presentPage } from '../services/plannerPresent.js';
 
 /**
  * Microsoft Planner over Graph v1.0: plans, plan details, buckets, tasks and task details.
- * Behaviour lives in services/planner.ts; this file maps HTTP to it and shapes the JSON
- * (`@odata.context`, `@odata.etag`, `@odata.nextLink`).
+ * Behaviour lives in services/planner.ts (operations), plannerRules.ts and plannerStore.ts; the JSON in
+ * services/plannerPresent.ts. This file maps HTTP to them.
  */
 
 const LEARN = 'https://learn.microsoft.com/graph/api';
 const READ = SCOPES.tasksRead;
 const WRITE = SCOPES.tasksWrite;
 
-/** Planner pages collections itself (about 400 items a page, not client-controllable; `$top` is ignored). */
-export const PLANNER_PAGE_SIZE = 400;
-
 const caller = (ctx: Ctx): Caller => ({ userId: ctx.principal.userId });
 const ifMatch = (ctx: Ctx) => ctx.headers.get('if-match');
 
-/** The object as Graph returns it: its ETag first, then its properties. */
-function present<K extends Kind>(obj: Stored<K>, select: string[] | null = null): Record<string, unknown> {
-  const body = obj.kind === 'planDetails' ? planDetailsView(obj.body as Stored<'planDetails'>['body']) : obj.body;
-  return applySelect({ '@odata.etag': obj.etag, ...(body as object) }, select);
-}
-
 function entity<K extends Kind>(ctx: Ctx, obj: Stored<K>, context: string, status = 200): RouteResult {
-  const body = { '@odata.context': `${ctx.baseUrl}/$metadata#${context}`, ...present(obj, parseSelect(q(ctx.query, 'select'))) };
+  const body = presentEntity(ctx, obj, context);
   return status === 201 ? created(body) : ok(body, status);
 }
 
@@ -46,25 +36,7 @@ function afterWrite<K extends Kind>(ctx: Ctx, obj: Stored<K>, context: string): 
   return prefer.includes('return=representation') ? entity(ctx, obj, context) : noContent();
 }
 
-/** A page of a collection with an opaque `$skiptoken` next link. */
-function collection<K extends Kind>(ctx: Ctx, items: Stored<K>[], context: string): RouteResult {
-  const token = ctx.query.get('$skiptoken');
-  let offset = 0;
-  if (token !== null) {
-    const parsed = Number.parseInt(Buffer.from(token, 'base64url').toString('utf8').replace(/^o:/, ''), 10);
-    if (!Number.isInteger(parsed) || parsed < 0) throw badRequest('The $skiptoken is not valid.', 'BadRequest');
-    offset = parsed;
-  }
-  const select = parseSelect(q(ctx.query, 'select'));
-  const page = items.slice(offset, offset + PLANNER_PAGE_SIZE);
-  const body: Record<string, unknown> = { '@odata.context': `${ctx.baseUrl}/$metadata#${context}`, value: page.map((i) => present(i, select)) };
-  if (offset + PLANNER_PAGE_SIZE < items.length) {
-    const next = new URLSearchParams(ctx.query);
-    next.set('$skiptoken', Buffer.from(`o:${offset + PLANNER_PAGE_SIZE}`).toString('base64url'));
-    body['@odata.nextLink'] = `${ctx.baseUrl}${ctx.path}?${next.toString()}`;
-  }
-  return ok(body);
-}
+const collection = <K extends Kind>(ctx: Ctx, items: Stored<K>[], context: string): RouteResult => ok(presentPage(ctx, items, context));
 
 async function jsonBody(ctx: Ctx): Promise<Record<string, unknown>> {
   const body = await ctx.json<unknown>();

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { Document as WordDocument, Packer, Paragraph, TextRun, HeadingLevel, ExternalHyperlink } from 'docx';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath, type SiteRow } from '../services/sites.js';
+import { findSiteByPath, type SiteRow } from '../services/siteStore.js';
 import { createListIn } from '../services/listFactory.js';
 import { groupIdOf, SMS_GROUP } from '../seed/tenant.js';
 

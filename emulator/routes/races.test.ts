@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { findSiteByPath } from '../services/sites.js';
+import { findSiteByPath } from '../services/siteStore.js';
 
 /**
  * Writes whose request body arrives late. A handler that loads the resource and checks If-Match,

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { insertSite } from '../services/sites.js';
-import { grant } from '../services/permissions.js';
+import { insertSite } from '../services/siteStore.js';
+import { grant } from '../services/permissionStore.js';
 
 type Json = Record<string, unknown>;
 interface ErrorBody { error: { code: string; message: string } }

@@ -3,7 +3,7 @@ import { ok, type Ctx } from '../core/router.js';
 import { GraphHttpError, notFound } from '../core/errors.js';
 import { applySelect, parseSelect, q } from '../core/odata.js';
 import { SCOPES } from '../core/scopes.js';
-import { findSite, findSiteByPath, findGroupSite, allSites, type SiteRow } from '../services/sites.js';
+import { findSite, findSiteByPath, findGroupSite, allSites, type SiteRow } from '../services/siteStore.js';
 import { findGroup } from '../services/directory.js';
 import { effectiveLevel, requireLevel } from '../services/permissions.js';
 

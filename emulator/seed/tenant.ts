@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Emu } from '../emu.js';
 import { insertUser, insertGroup, addMember, findUser, type UserRecord, type GroupRecord } from '../services/directory.js';
-import { insertSite, type SiteRow } from '../services/sites.js';
-import { grant, type PermissionLevel } from '../services/permissions.js';
+import { insertSite, type SiteRow } from '../services/siteStore.js';
+import type { PermissionLevel } from '../services/permissions.js';
+import { grant } from '../services/permissionStore.js';
 import { onSiteCreated } from '../services/siteHooks.js';
 
 /**

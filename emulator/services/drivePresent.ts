@@ -1,10 +1,10 @@
 import type { Emu } from '../emu.js';
 import { notFound } from '../core/errors.js';
 import { findUser, findGroup, type UserRecord } from './directory.js';
-import type { SiteRow } from './sites.js';
+import type { SiteRow } from './siteStore.js';
 import { versionLabel, columnsOf, type ItemRow, type ListRow } from './lists.js';
 import { presentCtx, presentFields, presentItem, type PresentCtx } from './listPresent.js';
-import { contentAt, type DriveRow, type NodeRow, type BlobInfo } from './driveStore.js';
+import { bytesUsedByList, contentAt, type DriveRow, type NodeRow, type BlobInfo } from './driveStore.js';
 import { mimeTypeOf, signDownload, DOWNLOAD_URL_LIFETIME_MS } from './driveContent.js';
 import {
   childrenOf, seenItem, pathOf, nameOf, parentIdOf, etagOf, ctagOf, rootEtag, type DriveCtx, type Target, type VersionView,
@@ -27,9 +27,7 @@ const identity = (u: UserRecord | undefined) =>
 /** A drive as Graph returns a SharePoint document library (https://learn.microsoft.com/graph/api/resources/drive). */
 export function driveJson(emu: Emu, drive: DriveRow, list: ListRow, site: SiteRow): Record<string, unknown> {
   const group = site.groupId ? findGroup(emu.db, site.groupId) : undefined;
-  const used = (emu.db.prepare(
-    'SELECT COALESCE(SUM(b.size), 0) AS n FROM drive_versions v JOIN drive_blobs b ON b.sha256 = v.blob WHERE v.list_id = ?',
-  ).get(list.id) as { n: number }).n;
+  const used = bytesUsedByList(emu.db, list.id);
   const total = 27_487_790_694_400;
   return {
     createdDateTime: iso(list.created),

@@ -166,6 +166,11 @@ export function nodeOfListItem(db: Db, listId: string, listItemId: number): Node
   return r ? toNode(r) : undefined;
 }
 
+/** Bytes the versions of a library's files take up (its drive's `quota.used`). */
+export function bytesUsedByList(db: Db, listId: string): number {
+  return (db.prepare('SELECT COALESCE(SUM(b.size), 0) AS n FROM drive_versions v JOIN drive_blobs b ON b.sha256 = v.blob WHERE v.list_id = ?').get(listId) as { n: number }).n;
+}
+
 export function childNodes(db: Db, parentId: string): NodeRow[] {
   return (db.prepare('SELECT * FROM drive_items WHERE parent_id = ? ORDER BY list_item_id').all(parentId) as RawNode[]).map(toNode);
 }

@@ -1,7 +1,7 @@
 import type { Emu } from '../emu.js';
 import { GraphHttpError, badRequest, conflict, notFound, preconditionFailed } from '../core/errors.js';
 import { findUser, findGroup, type UserRecord } from './directory.js';
-import { findSite, findGroupSite, type SiteRow } from './sites.js';
+import { findSite, findGroupSite, type SiteRow } from './siteStore.js';
 import { requireLevel, type PermissionLevel } from './permissions.js';
 import {
   createItem, updateItem, getItem, deleteItem, findListById, listsOfSite, itemVersions, versionLabel, columnsOf, rollbackItem,

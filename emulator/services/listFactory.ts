@@ -1,7 +1,7 @@
 import type { Emu } from '../emu.js';
 import { guid } from '../core/ids.js';
 import { insertList, insertColumn, type ListRow, type ListSettings, type ColumnRecord } from './lists.js';
-import type { SiteRow } from './sites.js';
+import type { SiteRow } from './siteStore.js';
 
 /**
  * Creates a list or library with the columns SharePoint gives every new list of that template.

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db.js';
 import { guid } from '../core/ids.js';
 import { GraphHttpError, badRequest, conflict } from '../core/errors.js';
@@ -8,6 +7,7 @@ import {
   columnsOf,
   findListById,
   getItem,
+  holdsUniqueValue,
   userIdForLookup,
   type ColumnRecord,
   type ItemRow,
@@ -335,11 +335,10 @@ const uniqueKey = (v: unknown): string => (typeof v === 'string' ? v.toLowerCase
 export function checkUnique(ctx: WriteContext, changed: Record<string, unknown>): void {
   const uniqueCols = ctx.columns.filter((c) => c.enforceUniqueValues && changed[storageKey(c)] !== undefined && changed[storageKey(c)] !== null);
   if (uniqueCols.length === 0) return;
-  const query = duplicateQuery(ctx.db);
   for (const c of uniqueCols) {
     const key = storageKey(c);
     const path = `$."${key.replace(/["\\]/g, '\\$&')}"`;
-    if (query.get(ctx.list.id, ctx.item?.id ?? -1, path, path, uniqueKey(changed[key]))) {
+    if (holdsUniqueValue(ctx.db, ctx.list.id, ctx.item?.id ?? -1, path, uniqueKey(changed[key]), storedUniqueKey)) {
       throw new GraphHttpError(409, 'nameAlreadyExists', `This value already exists in the list. Column '${c.name}' enforces unique values.`);
     }
   }
@@ -365,19 +364,6 @@ function storedUniqueKey(type: string | null, value: unknown): string | null {
     default:
       return String(value); // array or object: json_extract gives minified JSON text, as JSON.stringify does
   }
-}
-
-const duplicateQueries = new WeakMap<Db, Statement>();
-
-/** One query per unique column and write: does another item of the list hold this value? */
-function duplicateQuery(db: Db): Statement {
-  let st = duplicateQueries.get(db);
-  if (!st) {
-    db.function('emu_unique_key', { deterministic: true }, (type: unknown, value: unknown) => storedUniqueKey(type as string | null, value));
-    st = db.prepare('SELECT 1 FROM list_items WHERE list_id = ? AND id <> ? AND emu_unique_key(json_type(fields, ?), json_extract(fields, ?)) = ? LIMIT 1');
-    duplicateQueries.set(db, st);
-  }
-  return st;
 }
 
 /** True when the user may change this item under the list's "Create and Edit access" setting. */

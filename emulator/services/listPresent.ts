@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import { findUser, type UserRecord } from './directory.js';
-import type { SiteRow } from './sites.js';
+import type { SiteRow } from './siteStore.js';
 import {
   itemETag,
   siteUserLookupId,

@@ -1,224 +1,28 @@
 import type { Db } from '../store/db.js';
-import { cachedStatement, fromJson, toJson } from '../store/db.js';
 import { guid } from '../core/ids.js';
 import { preconditionFailed, notFound } from '../core/errors.js';
-import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { UserRecord } from './directory.js';
+import {
+  columnsOf, deleteItemRows, getItem, insertItem, itemVersions, recordChange, removeVersion, snapshotVersion, takeNextItemId, writeItem,
+  type ColumnRecord, type ItemRow, type ListRow,
+} from './listStore.js';
+
+export * from './listStore.js';
 
 /**
  * SharePoint lists and document libraries, their columns and items, item versions and a change
- * log for delta. Routes (routes/lists.ts) and drives (routes/drives.ts) both build on this.
+ * log for delta. Routes (routes/lists.ts) and drives (routes/drives.ts) both build on this. The tables are in
+ * services/listStore.ts, re-exported here so that callers have one list module.
  *
  * Item eTags look like SharePoint's: `"{guid},{n}"` where n counts changes to the item.
  */
-export function ensureListsSchema(db: Db): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS lists (
-      id TEXT PRIMARY KEY,
-      site_id TEXT NOT NULL,
-      name TEXT NOT NULL COLLATE NOCASE,
-      display_name TEXT NOT NULL COLLATE NOCASE,
-      template TEXT NOT NULL,
-      json TEXT NOT NULL,
-      settings TEXT NOT NULL DEFAULT '{}',
-      next_item_id INTEGER NOT NULL DEFAULT 1,
-      created TEXT NOT NULL,
-      modified TEXT NOT NULL,
-      UNIQUE (site_id, name)
-    );
-    CREATE TABLE IF NOT EXISTS list_columns (
-      list_id TEXT NOT NULL REFERENCES lists(id),
-      name TEXT NOT NULL COLLATE NOCASE,
-      position INTEGER NOT NULL,
-      json TEXT NOT NULL,
-      PRIMARY KEY (list_id, name)
-    );
-    CREATE TABLE IF NOT EXISTS list_items (
-      list_id TEXT NOT NULL REFERENCES lists(id),
-      id INTEGER NOT NULL,
-      uid TEXT NOT NULL,
-      change_count INTEGER NOT NULL DEFAULT 1,
-      version_major INTEGER NOT NULL DEFAULT 1,
-      version_minor INTEGER NOT NULL DEFAULT 0,
-      fields TEXT NOT NULL,
-      created TEXT NOT NULL,
-      created_by TEXT NOT NULL,
-      modified TEXT NOT NULL,
-      modified_by TEXT NOT NULL,
-      content_type TEXT NOT NULL DEFAULT 'Item',
-      PRIMARY KEY (list_id, id)
-    );
-    CREATE TABLE IF NOT EXISTS list_item_versions (
-      list_id TEXT NOT NULL,
-      item_id INTEGER NOT NULL,
-      label TEXT NOT NULL,
-      fields TEXT NOT NULL,
-      modified TEXT NOT NULL,
-      modified_by TEXT NOT NULL,
-      PRIMARY KEY (list_id, item_id, label)
-    );
-    CREATE TABLE IF NOT EXISTS list_changes (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      list_id TEXT NOT NULL,
-      item_id INTEGER NOT NULL,
-      kind TEXT NOT NULL,
-      at TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS list_changes_by_list ON list_changes(list_id, seq);
-    CREATE TABLE IF NOT EXISTS list_change_floor (
-      list_id TEXT PRIMARY KEY,
-      floor_seq INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS site_users (
-      site_id TEXT NOT NULL,
-      lookup_id INTEGER NOT NULL,
-      user_id TEXT NOT NULL,
-      PRIMARY KEY (site_id, user_id)
-    );
-  `);
-}
-
-export type ListTemplate = 'genericList' | 'documentLibrary' | string;
-
-/** Per-list behaviour settings a SharePoint admin would set in List settings. */
-export interface ListSettings {
-  /** "Create and Edit access": 'all' items, or only items the user 'own'(s). */
-  writeSecurity?: 'all' | 'own';
-  /** Libraries: keep major and minor (draft) versions. */
-  enableMinorVersions?: boolean;
-  /** Libraries: require check out before editing. */
-  requireCheckout?: boolean;
-  /** Libraries with minor versions: who sees drafts ('reader' | 'author' | 'approver'). */
-  draftVisibility?: 'reader' | 'author' | 'approver';
-}
-
-export interface ListRow {
-  id: string;
-  siteId: string;
-  name: string;
-  displayName: string;
-  template: ListTemplate;
-  list: List & { id: string };
-  settings: ListSettings;
-  created: string;
-  modified: string;
-}
-
-interface RawList { id: string; site_id: string; name: string; display_name: string; template: string; json: string; settings: string; created: string; modified: string }
-const toList = (r: RawList): ListRow => ({
-  id: r.id,
-  siteId: r.site_id,
-  name: r.name,
-  displayName: r.display_name,
-  template: r.template,
-  list: fromJson(r.json),
-  settings: fromJson(r.settings),
-  created: r.created,
-  modified: r.modified,
-});
-
-export function insertList(db: Db, row: Omit<ListRow, 'created' | 'modified'>, at: string): ListRow {
-  db.prepare('INSERT INTO lists(id, site_id, name, display_name, template, json, settings, created, modified) VALUES(?,?,?,?,?,?,?,?,?)').run(
-    row.id, row.siteId, row.name, row.displayName, row.template, toJson(row.list), toJson(row.settings), at, at,
-  );
-  return { ...row, created: at, modified: at };
-}
-
-export function updateListRow(db: Db, row: ListRow, at: string): void {
-  db.prepare('UPDATE lists SET display_name = ?, json = ?, settings = ?, modified = ? WHERE id = ?').run(row.displayName, toJson(row.list), toJson(row.settings), at, row.id);
-}
-
-/** Finds a list of a site by GUID, by URL name or by display name (Graph accepts all three). */
-export function findList(db: Db, siteId: string, idOrName: string): ListRow | undefined {
-  const r = db
-    .prepare('SELECT * FROM lists WHERE site_id = ? AND (lower(id) = lower(?) OR name = ? OR display_name = ?) ORDER BY (lower(id) = lower(?)) DESC LIMIT 1')
-    .get(siteId, idOrName, idOrName, idOrName, idOrName) as RawList | undefined;
-  return r ? toList(r) : undefined;
-}
-
-export function findListById(db: Db, listId: string): ListRow | undefined {
-  const r = db.prepare('SELECT * FROM lists WHERE lower(id) = lower(?)').get(listId) as RawList | undefined;
-  return r ? toList(r) : undefined;
-}
-
-export function listsOfSite(db: Db, siteId: string): ListRow[] {
-  return (db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, display_name').all(siteId) as RawList[]).map(toList);
-}
-
-// ---------- columns ----------
-
-export type ColumnRecord = ColumnDefinition & { id: string; name: string };
-
-export function insertColumn(db: Db, listId: string, column: ColumnRecord): void {
-  const pos = (db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM list_columns WHERE list_id = ?').get(listId) as { p: number }).p;
-  db.prepare('INSERT INTO list_columns(list_id, name, position, json) VALUES(?,?,?,?)').run(listId, column.name, pos, toJson(column));
-}
-
-export function updateColumn(db: Db, listId: string, column: ColumnRecord): void {
-  db.prepare('UPDATE list_columns SET json = ? WHERE list_id = ? AND name = ?').run(toJson(column), listId, column.name);
-}
-
-export function columnsOf(db: Db, listId: string): ColumnRecord[] {
-  return (db.prepare('SELECT json FROM list_columns WHERE list_id = ? ORDER BY position').all(listId) as { json: string }[]).map((r) => fromJson<ColumnRecord>(r.json));
-}
 
 export function findColumn(db: Db, listId: string, idOrName: string): ColumnRecord | undefined {
   return columnsOf(db, listId).find((c) => c.id.toLowerCase() === idOrName.toLowerCase() || c.name.toLowerCase() === idOrName.toLowerCase());
 }
 
-// ---------- site users (person column lookup ids) ----------
-
-/** The site-specific lookup id of a user (as in SharePoint's User Information List), made on first use. */
-export function siteUserLookupId(db: Db, siteId: string, userId: string): number {
-  const row = cachedStatement(db, 'SELECT lookup_id FROM site_users WHERE site_id = ? AND user_id = ?').get(siteId, userId) as { lookup_id: number } | undefined;
-  if (row) return row.lookup_id;
-  const next = (db.prepare('SELECT COALESCE(MAX(lookup_id), 5) + 1 AS n FROM site_users WHERE site_id = ?').get(siteId) as { n: number }).n;
-  db.prepare('INSERT INTO site_users(site_id, lookup_id, user_id) VALUES(?,?,?)').run(siteId, next, userId);
-  return next;
-}
-
-export function userIdForLookup(db: Db, siteId: string, lookupId: number): string | undefined {
-  const row = cachedStatement(db, 'SELECT user_id FROM site_users WHERE site_id = ? AND lookup_id = ?').get(siteId, lookupId) as { user_id: string } | undefined;
-  return row?.user_id;
-}
-
-// ---------- items ----------
-
-export interface ItemRow {
-  listId: string;
-  id: number;
-  uid: string;
-  changeCount: number;
-  versionMajor: number;
-  versionMinor: number;
-  fields: Record<string, unknown>;
-  created: string;
-  createdBy: string;
-  modified: string;
-  modifiedBy: string;
-  contentType: string;
-}
-
-interface RawItem { list_id: string; id: number; uid: string; change_count: number; version_major: number; version_minor: number; fields: string; created: string; created_by: string; modified: string; modified_by: string; content_type: string }
-const toItem = (r: RawItem): ItemRow => ({
-  listId: r.list_id,
-  id: r.id,
-  uid: r.uid,
-  changeCount: r.change_count,
-  versionMajor: r.version_major,
-  versionMinor: r.version_minor,
-  fields: fromJson(r.fields),
-  created: r.created,
-  createdBy: r.created_by,
-  modified: r.modified,
-  modifiedBy: r.modified_by,
-  contentType: r.content_type,
-});
-
 /** SharePoint's item eTag: `"{uid},{changeCount}"` (quotes included). */
 export const itemETag = (item: Pick<ItemRow, 'uid' | 'changeCount'>): string => `"${item.uid},${item.changeCount}"`;
-
-export const versionLabel = (item: Pick<ItemRow, 'versionMajor' | 'versionMinor'>): string => `${item.versionMajor}.${item.versionMinor}`;
 
 /**
  * Checks an `If-Match` header against the item's eTag. Accepts the eTag with or without
@@ -231,10 +35,6 @@ export function checkIfMatch(ifMatch: string | null, item: ItemRow): void {
   if (ifMatch.trim() !== '*' && norm(ifMatch) !== norm(itemETag(item))) throw preconditionFailed();
 }
 
-export function recordChange(db: Db, listId: string, itemId: number, kind: 'upsert' | 'delete', at: string): void {
-  db.prepare('INSERT INTO list_changes(list_id, item_id, kind, at) VALUES(?,?,?,?)').run(listId, itemId, kind, at);
-}
-
 export interface CreateItemInput {
   fields: Record<string, unknown>;
   user: UserRecord;
@@ -245,8 +45,7 @@ export interface CreateItemInput {
 }
 
 export function createItem(db: Db, list: ListRow, input: CreateItemInput): ItemRow {
-  const id = (db.prepare('SELECT next_item_id AS n FROM lists WHERE id = ?').get(list.id) as { n: number }).n;
-  db.prepare('UPDATE lists SET next_item_id = next_item_id + 1, modified = ? WHERE id = ?').run(input.at, list.id);
+  const id = takeNextItemId(db, list.id, input.at);
   const row: ItemRow = {
     listId: list.id,
     id,
@@ -261,17 +60,10 @@ export function createItem(db: Db, list: ListRow, input: CreateItemInput): ItemR
     modifiedBy: input.user.id,
     contentType: input.contentType ?? 'Item',
   };
-  db.prepare(
-    'INSERT INTO list_items(list_id, id, uid, change_count, version_major, version_minor, fields, created, created_by, modified, modified_by, content_type) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)',
-  ).run(row.listId, row.id, row.uid, row.changeCount, row.versionMajor, row.versionMinor, toJson(row.fields), row.created, row.createdBy, row.modified, row.modifiedBy, row.contentType);
+  insertItem(db, row);
   snapshotVersion(db, row);
   recordChange(db, list.id, id, 'upsert', input.at);
   return row;
-}
-
-export function getItem(db: Db, listId: string, itemId: number): ItemRow | undefined {
-  const r = cachedStatement(db, 'SELECT * FROM list_items WHERE list_id = ? AND id = ?').get(listId, itemId) as RawItem | undefined;
-  return r ? toItem(r) : undefined;
 }
 
 export function requireItem(db: Db, listId: string, itemId: string | number): ItemRow {
@@ -279,15 +71,6 @@ export function requireItem(db: Db, listId: string, itemId: string | number): It
   const item = Number.isInteger(n) ? getItem(db, listId, n) : undefined;
   if (!item) throw notFound('The specified list item was not found.', 'itemNotFound');
   return item;
-}
-
-/** All items of a list in id order. Filtering, ordering and paging happen in the route. */
-export function itemsOf(db: Db, listId: string): ItemRow[] {
-  return (db.prepare('SELECT * FROM list_items WHERE list_id = ? ORDER BY id').all(listId) as RawItem[]).map(toItem);
-}
-
-export function countItems(db: Db, listId: string): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM list_items WHERE list_id = ?').get(listId) as { n: number }).n;
 }
 
 export interface UpdateItemInput {
@@ -313,87 +96,17 @@ export function updateItem(db: Db, item: ItemRow, input: UpdateItemInput): ItemR
   } else if (input.bump === 'minor') {
     next.versionMinor = item.versionMinor + 1;
   }
-  db.prepare('UPDATE list_items SET fields = ?, change_count = ?, version_major = ?, version_minor = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?').run(
-    toJson(next.fields), next.changeCount, next.versionMajor, next.versionMinor, next.modified, next.modifiedBy, item.listId, item.id,
-  );
+  writeItem(db, next);
   snapshotVersion(db, next);
   recordChange(db, item.listId, item.id, 'upsert', input.at);
   return next;
 }
 
 export function deleteItem(db: Db, item: ItemRow, at: string): void {
-  db.prepare('DELETE FROM list_items WHERE list_id = ? AND id = ?').run(item.listId, item.id);
-  db.prepare('DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ?').run(item.listId, item.id);
+  deleteItemRows(db, item.listId, item.id);
   recordChange(db, item.listId, item.id, 'delete', at);
 }
 
-function snapshotVersion(db: Db, item: ItemRow): void {
-  db.prepare('INSERT OR REPLACE INTO list_item_versions(list_id, item_id, label, fields, modified, modified_by) VALUES(?,?,?,?,?,?)').run(
-    item.listId, item.id, versionLabel(item), toJson(item.fields), item.modified, item.modifiedBy,
-  );
-}
-
-export interface ItemVersionRow {
-  label: string;
-  fields: Record<string, unknown>;
-  modified: string;
-  modifiedBy: string;
-}
-
-/** Versions newest first, as Graph lists them. */
-export function itemVersions(db: Db, listId: string, itemId: number): ItemVersionRow[] {
-  const rows = cachedStatement(db, 'SELECT label, fields, modified, modified_by FROM list_item_versions WHERE list_id = ? AND item_id = ?').all(listId, itemId) as {
-    label: string; fields: string; modified: string; modified_by: string;
-  }[];
-  const key = (l: string) => l.split('.').map(Number) as [number, number];
-  return rows
-    .map((r) => ({ label: r.label, fields: fromJson<Record<string, unknown>>(r.fields), modified: r.modified, modifiedBy: r.modified_by }))
-    .sort((a, b) => {
-      const [am, an] = key(a.label);
-      const [bm, bn] = key(b.label);
-      return bm - am || bn - an;
-    });
-}
-
-export function removeVersion(db: Db, listId: string, itemId: number, label: string): void {
-  db.prepare('DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ? AND label = ?').run(listId, itemId, label);
-}
-
-/** Changes after a sequence number, oldest first (for delta). */
-export function changesSince(db: Db, listId: string, afterSeq: number): { seq: number; itemId: number; kind: 'upsert' | 'delete' }[] {
-  return (db.prepare('SELECT seq, item_id, kind FROM list_changes WHERE list_id = ? AND seq > ? ORDER BY seq').all(listId, afterSeq) as {
-    seq: number; item_id: number; kind: 'upsert' | 'delete';
-  }[]).map((r) => ({ seq: r.seq, itemId: r.item_id, kind: r.kind }));
-}
-
-export function latestChangeSeq(db: Db): number {
-  // The AUTOINCREMENT counter, not MAX(seq): purged changes (truncateChangeLog) must not lower it.
-  const row = db.prepare("SELECT seq AS s FROM sqlite_sequence WHERE name = 'list_changes'").get() as { s: number } | undefined;
-  return row?.s ?? 0;
-}
-
-/**
- * The oldest change sequence a delta token of this list may still start from. Changes at or below it
- * have been purged from the change log, so a token that predates it cannot be served (Graph answers
- * 410 Gone and asks the client to resync; https://learn.microsoft.com/graph/api/listitem-delta).
- */
-export function changeFloor(db: Db, listId: string): number {
-  const row = db.prepare('SELECT floor_seq FROM list_change_floor WHERE list_id = ?').get(listId) as { floor_seq: number } | undefined;
-  return row?.floor_seq ?? 0;
-}
-
-/**
- * Drops the retained change log of a list (as SharePoint does once changes age out of its
- * retention window). Every delta token issued before the newest purged change becomes stale.
- * Returns how many changes were purged.
- */
-export function truncateChangeLog(db: Db, listId: string): number {
-  const max = (db.prepare('SELECT MAX(seq) AS s FROM list_changes WHERE list_id = ?').get(listId) as { s: number | null }).s;
-  if (max === null) return 0;
-  const purged = db.prepare('DELETE FROM list_changes WHERE list_id = ? AND seq <= ?').run(listId, max).changes;
-  db.prepare('INSERT INTO list_change_floor(list_id, floor_seq) VALUES(?, ?) ON CONFLICT(list_id) DO UPDATE SET floor_seq = MAX(floor_seq, excluded.floor_seq)').run(listId, max);
-  return purged;
-}
 
 /**
  * Puts an item back to one of its versions and forgets the versions after it (SharePoint's
@@ -419,9 +132,7 @@ export function rollbackItem(db: Db, item: ItemRow, label: string, at: string): 
     modified: target.modified,
     modifiedBy: target.modifiedBy,
   };
-  db.prepare('UPDATE list_items SET fields = ?, change_count = ?, version_major = ?, version_minor = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?').run(
-    toJson(next.fields), next.changeCount, major, minor, next.modified, next.modifiedBy, item.listId, item.id,
-  );
+  writeItem(db, next);
   recordChange(db, item.listId, item.id, 'upsert', at);
   return next;
 }

@@ -1,5 +1,5 @@
 import type { Emu } from '../emu.js';
-import type { SiteRow } from './sites.js';
+import type { SiteRow } from './siteStore.js';
 import { createListIn } from './listFactory.js';
 
 /** What SharePoint makes with every new site: the default document library "Documents" (URL `Shared Documents`). */

@@ -1,9 +1,9 @@
 import type { Emu } from '../emu.js';
-import type { SiteRow } from './sites.js';
+import type { SiteRow } from './siteStore.js';
 import { allUsers, findUser } from './directory.js';
 import { atLeast, effectiveLevel } from './permissions.js';
 import { createListIn } from './listFactory.js';
-import { createItem, findList, getItem, siteUserLookupId, updateItem, updateListRow, type ColumnRecord, type ListRow } from './lists.js';
+import { createItem, findList, getItem, setNextItemId, siteUserLookupId, siteUsers, updateItem, updateListRow, type ColumnRecord, type ListRow } from './lists.js';
 import { guid } from '../core/ids.js';
 
 /**
@@ -50,22 +50,22 @@ export function ensureUserInfoList(emu: Emu, site: SiteRow): ListRow {
     for (const u of allUsers(db)) {
       if (atLeast(effectiveLevel(db, u.id, site.id), 'read')) siteUserLookupId(db, site.id, u.id);
     }
-    const rows = db.prepare('SELECT lookup_id, user_id FROM site_users WHERE site_id = ? ORDER BY lookup_id').all(site.id) as { lookup_id: number; user_id: string }[];
+    const rows = siteUsers(db, site.id);
     const at = emu.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
     for (const r of rows) {
-      const u = findUser(db, r.user_id);
+      const u = findUser(db, r.userId);
       if (!u) continue;
       const fields = { Title: u.displayName, EMail: u.mail ?? u.userPrincipalName, UserName: u.userPrincipalName, JobTitle: u.jobTitle ?? null, Department: u.department ?? null };
-      const item = getItem(db, list.id, r.lookup_id);
+      const item = getItem(db, list.id, r.lookupId);
       if (!item) {
-        db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(r.lookup_id, list.id);
+        setNextItemId(db, list.id, r.lookupId);
         createItem(db, list, { fields, user: u, at });
       } else if (JSON.stringify(item.fields) !== JSON.stringify({ ...item.fields, ...fields })) {
         updateItem(db, item, { fields, user: u, at, bump: 'major' });
       }
     }
-    const max = rows.length ? rows[rows.length - 1]!.lookup_id : 0;
-    db.prepare('UPDATE lists SET next_item_id = MAX(next_item_id, ?) WHERE id = ?').run(max + 1, list.id);
+    const max = rows.length ? rows[rows.length - 1]!.lookupId : 0;
+    setNextItemId(db, list.id, max + 1, true);
     return findList(db, site.id, USER_INFO_LIST) ?? list;
   })();
 }

@@ -1,5 +1,3 @@
-import { GraphError as LibraryGraphError } from '@microsoft/microsoft-graph-client';
-
 /**
  * The one error type `graph/` throws for a failed Graph call. It carries what callers branch on:
  * the HTTP status, Graph's `error.code` (never the message), the `request-id` for support, and
@@ -89,29 +87,4 @@ export function errorFromResponse(
 /** True for the error an aborted fetch or an aborted wait rejects with. */
 export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
-}
-
-/**
- * Converts whatever a Graph call threw into a `GraphError` (network failures get status 0 and
- * code `networkError`). An abort is passed through unchanged: cancelling is not a Graph failure.
- */
-export function toGraphError(e: unknown): GraphError {
-  if (e instanceof GraphError) return e;
-  if (e instanceof LibraryGraphError) {
-    const retryAfter = parseRetryAfter(e.headers?.get('retry-after'));
-    const requestId = e.requestId ?? e.headers?.get('request-id') ?? null;
-    return new GraphError(e.message || `Graph request failed with status ${e.statusCode}`, e.statusCode, e.code ?? 'unknown', requestId, retryAfter);
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  return new GraphError(message, 0, 'networkError', null, null);
-}
-
-/** Runs one Graph call and rethrows any failure as a `GraphError` (aborts pass through). */
-export async function graphCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (e) {
-    if (isAbortError(e)) throw e;
-    throw toGraphError(e);
-  }
 }

@@ -1,7 +1,8 @@
 /** graph/core: the one HTTP entry point to Microsoft Graph and its helpers. */
 export { createGraphClient, GRAPH_BASE_URL, type GraphClient, type GraphClientOptions, type TokenProvider, type RetryPolicy } from './client.js';
 export { graphRequest, seg, encodeQuery, isAbsoluteUrl, type GraphRequestOptions, type GraphResponse, type QueryValue } from './request.js';
-export { GraphError, GraphConflictError, toGraphError, graphCall, isAbortError, parseRetryAfter } from './errors.js';
+export { GraphError, GraphConflictError, isAbortError, parseRetryAfter } from './errors.js';
+export { toGraphError, graphCall } from './sdkErrors.js';
 export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, isRetryable, isIdempotent } from './retry.js';
 export { getPage, getAll, pages, type Page, type PageOptions } from './paging.js';
 export { runDelta, type DeltaResult, type DeltaOptions } from './delta.js';

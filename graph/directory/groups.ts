@@ -15,8 +15,15 @@ export type GroupRef = Pick<Group, 'id' | 'displayName'> & { '@odata.type'?: str
  * Microsoft Learn: https://learn.microsoft.com/graph/api/user-list-memberof
  */
 export async function getMyGroups(client: GraphClient, signal?: AbortSignal): Promise<GroupRef[]> {
-  const all = await getAll<GroupRef>(client, '/me/memberOf', { query: { $select: 'id,displayName' }, signal });
-  return all.filter((o) => o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group');
+  return onlyGroups(await getAll<GroupRef>(client, '/me/memberOf', { query: MY_GROUPS_QUERY, signal }));
+}
+
+/** The query `getMyGroups` sends with `/me/memberOf` (also used where memberOf travels in a `$batch`). */
+export const MY_GROUPS_QUERY = { $select: 'id,displayName' } as const;
+
+/** The groups among `/me/memberOf` results (which also lists directory roles and administrative units). */
+export function onlyGroups(objects: readonly GroupRef[]): GroupRef[] {
+  return objects.filter((o) => o['@odata.type'] === undefined || o['@odata.type'] === '#microsoft.graph.group');
 }
 
 /**

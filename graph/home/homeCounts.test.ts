@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { createGraphClient, type GraphClient } from '../core/client.js';
+import type { GraphClient } from '../core/client.js';
 import { GraphError } from '../core/errors.js';
 import { batch } from '../core/batch.js';
 import { getSiteByUrl } from '../sites/sites.js';
 import { getHomeCounts, HOME_COUNT_CAP, type HomeCountsInput } from './homeCounts.js';
-import { addHomeItem, createHomeLists } from './homeFixtures.js';
+import { addHomeItem, createHomeLists } from '../../tests/support/homeFixtures.js';
 
 const SITE_URL = 'https://kestrelms.sharepoint.com/sites/KestrelSMS';
 /** The emulator's clock and the user's "today" agree on 2031-06-15. */
@@ -15,18 +15,9 @@ const TODAY = { year: 2031, month: 6, day: 15 };
 let emu: TestEmulator;
 let siteId: string;
 
-const clientFor = (upn: string, scopes?: string[]): GraphClient =>
-  createGraphClient({ baseUrl: emu.graphBaseUrl, getToken: () => emu.token(upn, scopes), retry: { maxRetries: 0 } });
+const clientFor = (upn: string, scopes?: string[]): GraphClient => emu.client(upn, scopes);
 
-interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  inBatch: boolean;
-}
-async function requestLog(): Promise<LogEntry[]> {
-  return (await (await fetch(`${emu.origin}/_dev/requests`)).json()) as LogEntry[];
-}
+const requestLog = () => emu.requestLog();
 
 const input = (upn: string): HomeCountsInput => ({ siteId, upn, today: TODAY });
 
@@ -38,7 +29,7 @@ afterAll(async () => {
   await emu.close();
 });
 beforeEach(async () => {
-  await fetch(`${emu.origin}/_dev/requests`, { method: 'DELETE' });
+  await emu.clearRequestLog();
 });
 
 describe('getHomeCounts', () => {

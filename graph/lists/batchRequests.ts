@@ -5,7 +5,8 @@
  * Microsoft Learn: https://learn.microsoft.com/graph/json-batching
  */
 import type { BatchRequest } from '../core/batch.js';
-import { seg } from '../core/request.js';
+import { encodeQuery, seg } from '../core/request.js';
+import { listItemsQuery, type ListItemsOptions } from './items.js';
 
 const itemsUrl = (siteId: string, listId: string) => `/sites/${seg(siteId)}/lists/${seg(listId)}/items`;
 
@@ -35,4 +36,30 @@ export function updateItemFieldsRequest(id: string, siteId: string, listId: stri
     headers: { 'Content-Type': 'application/json', 'If-Match': eTag },
     body: fields,
   };
+}
+
+/**
+ * One page of list items (`GET …/items?$expand=fields&$filter=…`, as `listItems` sends it) as a
+ * batch request. The body of its response is a collection (`value`, `@odata.nextLink`); follow
+ * the nextLink with `getAll`/`pages` of graph/core. A non-indexed filter on a large list is refused
+ * here, before sending, as `listItems` refuses it.
+ *
+ * Minimum delegated scope: `Sites.Read.All`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list
+ */
+export function listItemsRequest(id: string, siteId: string, listId: string, opts: Omit<ListItemsOptions, 'nextLink' | 'signal'> = {}): BatchRequest {
+  const { query, headers } = listItemsQuery(opts);
+  const q = encodeQuery(query);
+  return { id, method: 'GET', url: `${itemsUrl(siteId, listId)}${q ? `?${q}` : ''}`, ...(headers && Object.keys(headers).length ? { headers } : {}) };
+}
+
+/**
+ * The driveItem (file) behind an item of a document library
+ * (`GET …/items/{item-id}/driveItem`) as a batch request.
+ *
+ * Minimum delegated scope: `Sites.Read.All` (or `Files.Read.All`).
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/resources/listitem (relationship `driveItem`)
+ */
+export function listItemDriveItemRequest(id: string, siteId: string, listId: string, itemId: string): BatchRequest {
+  return { id, method: 'GET', url: `${itemsUrl(siteId, listId)}/${seg(itemId)}/driveItem` };
 }

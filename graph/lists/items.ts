@@ -2,7 +2,7 @@ import type { ListItem as GraphListItem } from '@microsoft/microsoft-graph-types
 import type { GraphClient } from '../core/client.js';
 import { runDelta, type DeltaResult } from '../core/delta.js';
 import { listFilter, renderFilter, nonIndexedFields, NonIndexedFilterError, type FilterExpr } from '../core/filter.js';
-import { getPage, type Page } from '../core/paging.js';
+import { getAll, getPage, type Page, type PageOptions } from '../core/paging.js';
 import { graphRequest, seg, type QueryValue } from '../core/request.js';
 import type { SmsListSchema } from '../schema/types.js';
 
@@ -62,11 +62,28 @@ function requireETag(eTag: string): string {
  * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list
  */
 export async function listItems<F = Record<string, unknown>>(client: GraphClient, siteId: string, listId: string, opts: ListItemsOptions = {}): Promise<Page<ListItem<F>>> {
-  const headers: Record<string, string> = {};
   if (opts.nextLink) {
-    if (opts.allowNonIndexed) headers.Prefer = 'HonorNonIndexedQueriesWarningMayFailRandomly';
+    const headers: Record<string, string> = opts.allowNonIndexed ? { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } : {};
     return getPage<ListItem<F>>(client, opts.nextLink, { headers, signal: opts.signal });
   }
+  return getPage<ListItem<F>>(client, itemsPath(siteId, listId), listItemsQuery(opts));
+}
+
+/**
+ * Every list item that matches (`listItems`' first page, then each `@odata.nextLink` through
+ * `getAll`). For small lists (people, processes, a document's releases); page a large one with
+ * `listItems`.
+ *
+ * Minimum delegated scope: `Sites.Read.All`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list
+ */
+export async function listAllItems<F = Record<string, unknown>>(client: GraphClient, siteId: string, listId: string, opts: Omit<ListItemsOptions, 'nextLink'> = {}): Promise<ListItem<F>[]> {
+  return getAll<ListItem<F>>(client, itemsPath(siteId, listId), listItemsQuery(opts));
+}
+
+/** The query and headers `listItems` sends for these options (also for its batch form, `listItemsRequest`). */
+export function listItemsQuery(opts: ListItemsOptions): PageOptions {
+  const headers: Record<string, string> = {};
   const orderby = typeof opts.orderby === 'string' ? [opts.orderby] : (opts.orderby ?? []);
   const orderFields = orderby.map((o) => o.trim().split(/\s+/)[0]!);
   let filter: string | undefined;
@@ -90,7 +107,7 @@ export async function listItems<F = Record<string, unknown>>(client: GraphClient
     $orderby: orderby.length ? orderby.join(',') : undefined,
     $top: opts.top,
   };
-  return getPage<ListItem<F>>(client, itemsPath(siteId, listId), { query, headers, signal: opts.signal });
+  return { query, headers, signal: opts.signal };
 }
 
 /**

@@ -14,3 +14,4 @@ export {
   plannerAssignment,
   type WithETag,
 } from './planner.js';
+export { referenceKey, referenceUrl, plannerExternalReference, plannerReferences, type PlannerLink, type PlannerReferenceType } from './references.js';

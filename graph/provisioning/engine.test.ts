@@ -16,7 +16,7 @@ import {
   siteSnapshot,
   smsSiteId,
   writes,
-} from './provision.testkit.js';
+} from '../../tests/support/provisionTestkit.js';
 
 const running: TestEmulator[] = [];
 afterEach(async () => {

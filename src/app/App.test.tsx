@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp, startHarness, type Harness } from './testing/appHarness.js';
+import { renderApp, startHarness, type Harness } from '../../tests/support/appHarness.js';
 
 let harness: Harness;
 beforeAll(async () => {

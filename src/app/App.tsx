@@ -1,24 +1,30 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FluentProvider } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
-import { createGraphClient, type RetryPolicy } from '../../graph/core/client.js';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { RetryPolicy } from '../../graph/core/client.js';
 import type { RuntimeConfig, TenantRuntimeConfig } from './config.js';
 import type { Host } from './host/host.js';
 import { chooseAuthStrategy, type AuthStrategy } from './auth/strategy.js';
 import type { AuthSession } from './auth/session.js';
 import { createQueryClient } from './query/queryClient.js';
-import { SessionContext, type SessionContextValue } from './session/SessionContext.js';
 import { useHostTheme } from './theme/theme.js';
+import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
+import { ErrorMessage } from './errors/ErrorMessage.js';
+import { Loading } from './shell/Loading.js';
+import { retryableLazy } from './shell/lazyScreen.js';
 import { ShellFrame } from './shell/ShellFrame.js';
-import { Navigation } from './shell/Navigation.js';
-import { UserBadge } from './shell/UserBadge.js';
-import { OfflineBanner } from './errors/OfflineBanner.js';
 import { SignInScreen } from './screens/SignInScreen.js';
 import { TenantSignInScreen } from './screens/TenantSignInScreen.js';
-import { AppRoutes } from './AppRoutes.js';
 import { HostContext } from './tabs/HostContext.js';
+import { ErrorViewProvider } from '../ui/ErrorView.js';
+
+/**
+ * What a signed-in user sees (Graph client, shell, routes) is its own chunk, so the first download
+ * is only what sign-in needs. It starts downloading while the sign-in page shows (see `SignInGate`).
+ */
+const SignedInApp = retryableLazy(() => import('./SignedInApp.js').then((m) => m.SignedInApp));
 
 /** Test seams: no query retries, a short Graph retry policy, an already signed-in session. The app leaves them unset. */
 export interface AppTestOptions {
@@ -56,7 +62,9 @@ export function AppProviders({ host, i18n, children }: { host: Host | null; i18n
   const theme = useHostTheme(host ?? { kind: 'browser' });
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={theme}>{children}</FluentProvider>
+      <FluentProvider theme={theme}>
+        <ErrorViewProvider value={ErrorMessage}>{children}</ErrorViewProvider>
+      </FluentProvider>
     </I18nextProvider>
   );
 }
@@ -67,6 +75,8 @@ function SignInGate({ config, host, testing, content }: { config: RuntimeConfig;
   const [signedOut, setSignedOut] = useState(false);
   // Data read before sign-in (the demo users) lives in its own cache, dropped with the page.
   const signInQueries = useMemo(() => createQueryClient({ retry: testing?.queryRetry }), [testing?.queryRetry]);
+  // While someone signs in, the signed-in app downloads, so it is (usually) there when they are.
+  useEffect(() => SignedInApp.preload(), []);
 
   if (session) {
     const signOut = () => {
@@ -74,7 +84,13 @@ function SignInGate({ config, host, testing, content }: { config: RuntimeConfig;
       setSession(null);
       setSignedOut(true);
     };
-    return <SignedInApp key={session.id} config={config} session={session} signOut={signOut} testing={testing} content={content} />;
+    return (
+      <AppErrorBoundary>
+        <Suspense fallback={<SignedInLoading />}>
+          <SignedInApp key={session.id} config={config} session={session} signOut={signOut} testing={testing} content={content} />
+        </Suspense>
+      </AppErrorBoundary>
+    );
   }
   return (
     <QueryClientProvider client={signInQueries}>
@@ -98,30 +114,11 @@ function SignIn(props: { config: RuntimeConfig; host: Host; strategy: AuthStrate
   return <TenantSignInScreen loadAuth={loadAuth} onSignedIn={onSignedIn} signedOut={signedOut} />;
 }
 
-/** Everything a signed-in user sees; remounted (fresh caches) for every new session. */
-function SignedInApp(props: { config: RuntimeConfig; session: AuthSession; signOut(): void; testing?: AppTestOptions; content?: ReactNode }) {
-  const { config, session, signOut, testing, content } = props;
-  const value = useMemo<SessionContextValue>(
-    () => ({
-      session,
-      config,
-      signOut,
-      client: createGraphClient({ baseUrl: config.graphBaseUrl, getToken: () => session.getToken(), retry: testing?.graphRetry }),
-    }),
-    // One client per session; `signOut` is recreated on every render of the gate but does the same thing.
-    [session, config],
-  );
-  const queryClient = useMemo(() => createQueryClient({ retry: testing?.queryRetry }), [session]);
+function SignedInLoading() {
+  const { t } = useTranslation();
   return (
-    <SessionContext.Provider value={value}>
-      <QueryClientProvider client={queryClient}>
-        {content ?? (
-          <ShellFrame user={<UserBadge />} nav={<Navigation />}>
-            <OfflineBanner />
-            <AppRoutes />
-          </ShellFrame>
-        )}
-      </QueryClientProvider>
-    </SessionContext.Provider>
+    <ShellFrame>
+      <Loading label={t('common.loading')} />
+    </ShellFrame>
   );
 }

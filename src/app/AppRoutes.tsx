@@ -1,17 +1,17 @@
 import { Route, Routes, useLocation } from 'react-router';
-import { DocumentRegisterScreen } from '../features/documents/index.js';
-import { DocumentScreen } from '../features/documents/detail/DocumentScreen.js';
-import { NewDocumentScreen } from '../features/documents/lifecycle/NewDocumentScreen.js';
-import { HomeScreen } from '../features/home/screens/HomeScreen.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { AreaScreen } from './screens/AreaScreen.js';
+import { DocumentRegisterScreen, DocumentScreen, HomeScreen, NewDocumentScreen } from './screens/lazyScreens.js';
 import { NotFoundScreen } from './screens/NotFoundScreen.js';
 import { AREA_PATHS } from './shell/areas.js';
 import { LazyTabRoutes } from './tabs/LazyTabRoutes.js';
 
 const PLACEHOLDER_AREAS = ['acknowledgements', 'registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
 
-/** The screens of a signed-in user. Each screen has its own error boundary, reset on navigation. */
+/**
+ * The screens of a signed-in user. Each screen has its own error boundary, reset on navigation,
+ * and (except the small placeholders) is downloaded when first opened, showing Loading meanwhile.
+ */
 export function AppRoutes() {
   const location = useLocation();
   return (

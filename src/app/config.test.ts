@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEMO_SMS_SITE_URL, GRAPH_V1_BASE_URL, resolveRuntimeConfig, smsSiteUrl } from './config.js';
+import { ConfigError, DEMO_SMS_SITE_URL, GRAPH_V1_BASE_URL, smsSiteUrl } from './config.js';
+import { resolveRuntimeConfig } from './configSchema.js';
 
 const CLIENT_ID = '2f1c9a3e-7b1d-4c55-9a0e-0d7e5c1f4b21';
 const TENANT_ID = '8a0d6c2b-1e3f-4a5b-9c7d-6e5f4a3b2c1d';

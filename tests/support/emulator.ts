@@ -1,6 +1,8 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import type { FaultConfig } from '../../emulator/core/faults.js';
 import { upnOf, DEMO_USERS } from '../../emulator/seed/tenant.js';
+import type { RequestLogEntry } from '../../emulator/core/requestLog.js';
+import { createGraphClient, type GraphClient } from '../../graph/core/client.js';
 import { APP_SCOPES } from '../../src/app/auth/scopes.js';
 
 /** Every delegated scope the app may ask for; tests narrow it to check 403s. */
@@ -21,6 +23,12 @@ export interface TestEmulator extends RunningEmulator {
   token(upn: string, scopes?: string[]): Promise<string>;
   /** fetch against the Graph base URL with a bearer token. */
   graph(upn: string, path: string, init?: RequestInit & { scopes?: string[] }): Promise<Response>;
+  /** The app's Graph client signed in as `upn`, without automatic retries (a test sees every failure). */
+  client(upn: string, scopes?: string[]): GraphClient;
+  /** The emulator's request log over HTTP (`GET /_dev/requests`), oldest first. */
+  requestLog(): Promise<RequestLogEntry[]>;
+  /** Empties the request log (`DELETE /_dev/requests`). */
+  clearRequestLog(): Promise<void>;
 }
 
 /** Starts an emulator on port 0 with an in-memory (or given) database. */
@@ -51,6 +59,11 @@ export async function startTestEmulator(opts: { dataDir?: string | null; reset?:
       if (rest.body && typeof rest.body === 'string' && !h.has('content-type')) h.set('content-type', 'application/json');
       const url = path.startsWith('http') ? path : `${running.graphBaseUrl}${path}`;
       return fetch(url, { ...rest, headers: h });
+    },
+    client: (upn, scopes) => createGraphClient({ baseUrl: running.graphBaseUrl, getToken: () => token(upn, scopes), retry: { maxRetries: 0 } }),
+    requestLog: async () => (await (await fetch(`${running.origin}/_dev/requests`)).json()) as RequestLogEntry[],
+    clearRequestLog: async () => {
+      await fetch(`${running.origin}/_dev/requests`, { method: 'DELETE' });
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upnOf } from '../../../emulator/seed/tenant.js';
 import { getMe } from '../../../graph/directory/me.js';
 import { createGraphClient } from '../../../graph/core/client.js';
-import { CONFIG, ORIGIN, startHarness, type Harness } from '../testing/appHarness.js';
+import { CONFIG, ORIGIN, startHarness, type Harness } from '../../../tests/support/appHarness.js';
 import { listDemoUsers, signInToEmulator } from './devSignIn.js';
 import { APP_SCOPES } from './scopes.js';
 

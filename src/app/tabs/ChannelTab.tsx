@@ -1,7 +1,7 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { HomeScreen } from '../../features/home/screens/HomeScreen.js';
+import { HomeScreen } from '../screens/lazyScreens.js';
 import { Loading } from '../shell/Loading.js';
 import { ScreenHeading } from '../shell/ScreenHeading.js';
 import { parseChannelView, registerDisplayName } from './channelTab.js';

@@ -1,4 +1,4 @@
-import { HomeScreen } from '../../features/home/screens/HomeScreen.js';
+import { HomeScreen } from '../screens/lazyScreens.js';
 import { StaticTabPage } from './TabPage.js';
 
 /** `/tab/home`: the personal static tab "SMS" (manifest entityId `home`), which shows the SMS home. */

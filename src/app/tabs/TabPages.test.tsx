@@ -6,7 +6,7 @@ import { upnOf } from '../../../emulator/seed/tenant.js';
 import { signInToEmulator } from '../auth/devSignIn.js';
 import { APP_SCOPES } from '../auth/scopes.js';
 import type { Host } from '../host/host.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../testing/appHarness.js';
+import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../tests/support/appHarness.js';
 import { simulateHost } from './simulation.js';
 
 /**

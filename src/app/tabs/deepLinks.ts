@@ -1,4 +1,5 @@
-import { formatSubPageId, pathForTarget, type SubPageTarget } from './subPageId.js';
+import { linkFor } from '../../platform/paths.js';
+import { formatSubPageId, type SubPageTarget } from './subPageId.js';
 import type { TeamsSdk } from './teamsSdk.js';
 
 /**
@@ -52,7 +53,7 @@ export function teamsDeepLink(p: TeamsDeepLinkParams): string {
 
 /** The app's own address of a target, e.g. `https://sms.example/documents/SMS-POL-001`. */
 export function appLink(origin: string, target: SubPageTarget): string {
-  return `${new URL(origin).origin}${pathForTarget(target)}`;
+  return linkFor(origin, target);
 }
 
 /** What is known about Teams when a link is made; null outside Teams. */

@@ -1,6 +1,6 @@
 import { parseDocId } from '../../domain/documents/numbering.js';
 import { actions, SMS_LISTS } from '../../../graph/schema/index.js';
-import { AREA_PATHS } from '../shell/areas.js';
+import { pathFor, subPageIdOf, type PageTarget } from '../../platform/paths.js';
 import { isUnfilled } from './placeholders.js';
 
 export { isUnfilled };
@@ -21,10 +21,7 @@ export { isUnfilled };
  * Actions, which have their own `act:` form); the item is its SharePoint list item id (a positive
  * whole number). Pure: no React, no I/O.
  */
-export type SubPageTarget =
-  | { readonly kind: 'document'; readonly docId: string }
-  | { readonly kind: 'record'; readonly register: string; readonly itemId: number }
-  | { readonly kind: 'action'; readonly actionRef: string };
+export type SubPageTarget = PageTarget;
 
 export type SubPageParse =
   /** No sub-page (absent, empty, or a placeholder Teams did not fill). */
@@ -44,21 +41,10 @@ const ITEM_ID = /^[1-9]\d{0,9}$/;
 
 /** `doc:SMS-POL-001`, `rec:nonconformities:12`, `act:ACT-0142`. Throws for a target that would not parse back. */
 export function formatSubPageId(target: SubPageTarget): string {
-  const id = formatUnchecked(target);
+  const id = subPageIdOf(target);
   const back = parseSubPageId(id);
   if (back.status !== 'ok') throw new RangeError(`Not a valid sub-page target: ${JSON.stringify(target)}`);
   return id;
-}
-
-function formatUnchecked(target: SubPageTarget): string {
-  switch (target.kind) {
-    case 'document':
-      return `doc:${target.docId}`;
-    case 'record':
-      return `rec:${target.register}:${target.itemId}`;
-    case 'action':
-      return `act:${target.actionRef}`;
-  }
 }
 
 /** Reads a sub-page id (see the table above). Surrounding spaces are ignored; everything else is exact. */
@@ -90,14 +76,5 @@ export function parseSubPageId(raw: string | null | undefined): SubPageParse {
   }
 }
 
-/** The app's route for a target: the area's path, then the target's own segments. */
-export function pathForTarget(target: SubPageTarget): string {
-  switch (target.kind) {
-    case 'document':
-      return `${AREA_PATHS.documents}/${encodeURIComponent(target.docId)}`;
-    case 'record':
-      return `${AREA_PATHS.registers}/${encodeURIComponent(target.register)}/${target.itemId}`;
-    case 'action':
-      return `${AREA_PATHS.actions}/${encodeURIComponent(target.actionRef)}`;
-  }
-}
+/** The app's route for a target: the area's path, then the target's own segments (`src/platform/paths.ts`). */
+export const pathForTarget = (target: SubPageTarget): string => pathFor(target);

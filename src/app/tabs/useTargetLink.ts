@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useHost } from './HostContext.js';
 import { openInTeamsApp, shareLink } from './deepLinks.js';
-import { pathForTarget, type SubPageTarget } from './subPageId.js';
+import { pathFor } from '../../platform/paths.js';
+import type { SubPageTarget } from './subPageId.js';
 import { loadTeamsSdk } from './teamsSdk.js';
 import { useTeamsContext } from './useTabContext.js';
 
@@ -23,7 +24,7 @@ export function useTargetLink(target: SubPageTarget, label?: string): { link: st
   const open = useCallback(async () => {
     const teams = appId ? await loadTeamsSdk(host) : null;
     if (teams && appId) await openInTeamsApp(teams.sdk, target, { origin, appId, tenantId });
-    else await navigate(pathForTarget(target));
+    else await navigate(pathFor(target));
   }, [host, navigate, target, origin, appId, tenantId]);
   return { link, ready: !teams.isPending, open };
 }

@@ -23,7 +23,7 @@
  */
 import { canApproveContent, canEditDocument, canPublishOrWithdraw, policyLevel } from './access.js';
 import { approvalRoundOutcome, type ApprovalRecord } from './approvals.js';
-import type { ApprovalStep, ChangeType, DocStatus, VersionStatus } from './constants.js';
+import { DEFAULT_REVIEW_CYCLE_MONTHS, type ApprovalStep, type ChangeType, type DocStatus, type VersionStatus } from './constants.js';
 import { addDays, daysBetween, isIsoDate, isValidReviewCycle, nextReviewDate } from './dates.js';
 import { validateDocumentMetadata, type DocumentMetadataInput, type FieldError } from './metadata.js';
 import { refuse, type Refusal } from './results.js';
@@ -570,7 +570,7 @@ export function draftNewDocument(input: NewDocumentInput, actor: DocumentActor, 
     authorId: isSystemActor(actor) ? null : actor.id,
     changeSummary: input.changeSummary ?? null,
     effectiveDate: null,
-    reviewCycleMonths: input.reviewCycleMonths ?? 12,
+    reviewCycleMonths: input.reviewCycleMonths ?? DEFAULT_REVIEW_CYCLE_MONTHS,
     nextReviewDate: null,
     ackRequired: input.ackRequired ?? false,
     ackAudience: input.ackAudience ?? [],

@@ -1,13 +1,13 @@
 /**
- * TanStack Query mutation options of the document lifecycle. Each one calls a service of
- * `services/` (which asks the domain rules before writing) and, once it succeeds, refreshes every
+ * TanStack Query mutation options of the document lifecycle. Each one calls an operation of
+ * `api/` (which asks the domain rules before writing) and, once it succeeds, refreshes every
  * query over the `SMS Documents` library (the document page, its history, the register). A failed
  * step refreshes nothing, so its dialog stays mounted with the user's input for the retry.
  * Retries are never automatic: a failed step keeps the user's input and the user retries.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { FinalDecision } from '../../domain/documents/approvals.js';
-import { documentsListKey } from './detail/queries.js';
+import { documentsListKey } from './queries.js';
 import {
   archiveDocument,
   completeRound,
@@ -22,13 +22,10 @@ import {
   uploadDraft,
   withdrawDocument,
   type CreateCallbacks,
-  type DocumentMetadata,
-  type DocumentServices,
-  type DocumentSnapshot,
   type DraftUpload,
-  type FileInput,
   type NewDocumentRequest,
-} from './services/index.js';
+} from './api/index.js';
+import type { DocumentMetadata, DocumentServices, DocumentSnapshot, FileInput } from './services/index.js';
 
 /**
  * Refreshes the library's queries without waiting for them: the step's promise settles first, so

@@ -1,6 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { GraphClient } from '../../../graph/core/client.js';
-import { DOCUMENTS_LIST, fetchProcesses, fetchRegisterPage, fetchSiteUsers, type RegisterPage, type RegisterParams } from './register/registerQuery.js';
+import { DOCUMENTS_LIST, fetchRegisterPage, type RegisterPage, type RegisterParams } from './services/registerQuery.js';
+import { listGroups } from '../../../graph/directory/members.js';
+import { smsDocuments } from '../../../graph/schema/documents.js';
+import { loadDocument, loadDocumentsSite, loadPeopleDirectory, loadVersionHistory, previewUrl, versionBytes, type DocumentServices, type DocumentSnapshot } from './services/index.js';
 
 /**
  * TanStack Query options of the Documents area. Keys mirror the Graph paths
@@ -22,18 +25,62 @@ export const documentRegisterQuery = (client: GraphClient, siteId: string, param
     staleTime: 60_000,
   });
 
-/** The SMS site's users (owner names and the owner filter); they change rarely. */
-export const siteUsersQuery = (client: GraphClient, siteId: string) =>
+/** Every query over the `SMS Documents` library of a site. */
+export const documentsListKey = (siteId: string) => ['sites', siteId, 'lists', smsDocuments.displayName] as const;
+export const documentKey = (siteId: string, docId: string) => [...documentsListKey(siteId), 'items', docId] as const;
+
+/** The document-control lists, library drive and group of the SMS site (once per session). */
+export const documentsSiteQuery = (client: GraphClient, siteId: string, siteWebUrl: string) =>
   queryOptions({
-    queryKey: ['sites', siteId, 'lists', 'User Information List', 'items'],
-    queryFn: ({ signal }) => fetchSiteUsers(client, siteId, signal),
+    queryKey: ['sites', siteId, 'documents', 'lists'],
+    queryFn: ({ signal }) => loadDocumentsSite(client, siteId, siteWebUrl, signal),
+    staleTime: Infinity,
+  });
+
+/** Users with their site lookup ids, roles and owned processes. */
+export const peopleDirectoryQuery = (client: GraphClient, siteId: string) =>
+  queryOptions({
+    queryKey: ['sites', siteId, 'documents', 'people'],
+    queryFn: ({ signal }) => loadPeopleDirectory(client, siteId, signal),
     staleTime: 15 * 60_000,
   });
 
-/** The SMS processes (process names and the process filter). */
-export const processesQuery = (client: GraphClient, siteId: string) =>
+/** Groups of the tenant, for the acknowledgement audience. */
+export const groupsQuery = (client: GraphClient) =>
   queryOptions({
-    queryKey: ['sites', siteId, 'lists', 'Processes', 'items'],
-    queryFn: ({ signal }) => fetchProcesses(client, siteId, signal),
+    queryKey: ['groups'],
+    queryFn: ({ signal }) => listGroups(client, signal),
     staleTime: 15 * 60_000,
+  });
+
+/** One document as the signed-in user sees it. */
+export const documentQuery = (s: DocumentServices, docId: string) =>
+  queryOptions({
+    queryKey: documentKey(s.site.siteId, docId),
+    queryFn: ({ signal }) => loadDocument(s, docId, signal),
+  });
+
+/** The version history of a document (library versions with their metadata). */
+export const versionHistoryQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'versions', snap.file.versionLabel ?? ''],
+    queryFn: ({ signal }) => loadVersionHistory(s, snap, signal),
+  });
+
+/** The bytes of one version (null = the current one the user sees). */
+export const versionContentQuery = (s: DocumentServices, snap: DocumentSnapshot, version: { id: string; current: boolean } | null) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'versions', version?.current === false ? version.id : `current:${snap.file.versionLabel ?? ''}`, 'content'],
+    queryFn: ({ signal }) => versionBytes(s, snap, version, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** A short-lived preview URL of the current visible version (Office files). */
+export const previewQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'preview', snap.file.versionLabel ?? ''],
+    queryFn: ({ signal }) => previewUrl(s, snap, signal),
+    // The URL is short-lived; ask again rather than reuse an old one.
+    staleTime: 5 * 60_000,
+    gcTime: 5 * 60_000,
   });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RegisterRow } from '../register/registerQuery.js';
-import { clauseList, reviewLabel, statusLabel, typeLabel } from '../register/labels.js';
+import type { RegisterRow } from '../services/registerQuery.js';
+import { clauseList, reviewLabel, statusLabel, typeLabel } from '../i18n/registerLabels.js';
 import { csvBytes, CSV_MIME } from './csv.js';
 import type { SavedFile } from './saveFile.js';
 import { dateCell, textCell, type ExportTable } from './table.js';

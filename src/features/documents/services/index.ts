@@ -1,37 +1,32 @@
 /**
- * Document lifecycle orchestration over graph/ (no React): new documents, revisions, review and
- * approval, publication (`publishDocument`, with its `afterPublish` extension point), periodic
- * review, withdrawal and archive, version history and content. Every rule comes from
- * src/domain/documents; these functions read, ask the rules, then write.
+ * Document lifecycle orchestration over graph/ (no React): the building blocks of this folder
+ * (reading documents, the library, records, sequences, version history and content, the
+ * `afterPublish` extension point) and, re-exported from ../api/, the lifecycle operations — new
+ * documents, revisions, review and approval, publication, periodic review, withdrawal and archive.
+ * Every rule comes from src/domain/documents; the operations read, ask the rules, then write.
  */
 import type { GraphClient } from '../../../../graph/core/client.js';
-import { loadPeopleDirectory, type PeopleDirectory } from './people.js';
+import { loadPeopleDirectory, type PeopleDirectory } from '../../../platform/people.js';
+import { systemClock } from '../../../platform/clock.js';
 import { AFTER_PUBLISH_HANDLERS, type AfterPublishHandler } from './publish.js';
 import { loadDocumentsSite } from './site.js';
 import type { Clock, DocumentServices, DocumentsSite } from './types.js';
 
 export * from './types.js';
-export * from './people.js';
+export * from '../../../platform/people.js';
 export * from './mapping.js';
 export * from './load.js';
 export * from './library.js';
 export * from './sequences.js';
 export * from './records.js';
 export * from './rules.js';
-export * from './create.js';
-export * from './publish.js';
-export * from './lifecycle.js';
+export { AFTER_PUBLISH_HANDLERS, approveAndPublish, planFinalApproval, type AfterPublishHandler, type FinalApproval, type PublishedRelease } from './publish.js';
+export * from '../api/index.js';
 export * from './versions.js';
 export { sha256Hex } from './hash.js';
 export { loadDocumentsSite } from './site.js';
 
-/** Local calendar date `YYYY-MM-DD`. */
-export function localDate(d: Date = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** The system clock in the user's time zone. */
-export const systemClock: Clock = { now: () => new Date().toISOString(), today: () => localDate() };
+export { localDate, systemClock } from '../../../platform/clock.js';
 
 /** The services for one signed-in user from already-loaded site and directory. */
 export function documentServices(opts: {

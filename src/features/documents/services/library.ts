@@ -119,6 +119,11 @@ export function changedDocumentColumns(before: Readonly<Record<string, unknown>>
   return DOCUMENT_COLUMN_KEYS.filter((k) => comparable(before[k]) !== comparable(after[k]));
 }
 
+/** The conflict a step reports when someone else changed these document columns since it loaded the document. */
+export function documentChangedError(changed: readonly string[]): GraphConflictError {
+  return new GraphConflictError(`The document was changed by someone else since it was opened (${changed.join(', ')}). Reload it and try again.`, 412, 'documentChanged', null, null);
+}
+
 /**
  * Check out → `change(item)` → check in. With `publish` the check-in makes the next major version
  * (what readers see); otherwise the changes stay a minor (draft) version. Checking out a file the
@@ -156,13 +161,7 @@ export async function withCheckout(
   const changed = changedDocumentColumns(base.fields, fields);
   if (changed.length > 0) {
     await release();
-    throw new GraphConflictError(
-      `The document was changed by someone else since it was opened (${changed.join(', ')}). Reload it and try again.`,
-      412,
-      'documentChanged',
-      null,
-      null,
-    );
+    throw documentChangedError(changed);
   }
   try {
     await change({ eTag: li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''), fields });

@@ -1,45 +1,46 @@
 /**
  * Reads one controlled document as the signed-in user may see it: the library item (readers get
  * the last published version's metadata, draft item security), its file, its release records and
- * the approvals of the version in review. Every query filters on one indexed column.
+ * the approvals of the version in review. Every query filters on one indexed column. A document
+ * is read in two round trips: the item and its releases in one `$batch`, then its file and the
+ * approvals in another.
  */
+import type { DriveItem } from '@microsoft/microsoft-graph-types';
+import { batch, batchBody, type BatchResponse } from '../../../../graph/core/batch.js';
 import { f } from '../../../../graph/core/filter.js';
-import { getListItemDriveItem } from '../../../../graph/drive/content.js';
-import { listItems, type ListItem } from '../../../../graph/lists/items.js';
+import { getAll } from '../../../../graph/core/paging.js';
+import { listItemDriveItemRequest, listItemsRequest } from '../../../../graph/lists/batchRequests.js';
+import { listAllItems, listItems, type ListItem } from '../../../../graph/lists/items.js';
 import { documentApprovals, documentReleases, smsDocuments } from '../../../../graph/schema/index.js';
 import { draftReleaseOf, toApprovalRow, toDocumentState, toReleaseRow } from './mapping.js';
 import { DocumentNotFoundError, type ApprovalRow, type DocumentServices, type DocumentSnapshot, type ReleaseRow } from './types.js';
 
 type Services = Pick<DocumentServices, 'client' | 'site' | 'people'>;
 
-async function allItems(s: Services, listId: string, first: Parameters<typeof listItems>[3]): Promise<ListItem[]> {
-  const out: ListItem[] = [];
-  let page = await listItems(s.client, s.site.siteId, listId, first);
-  out.push(...page.items);
-  while (page.nextLink) {
-    page = await listItems(s.client, s.site.siteId, listId, { nextLink: page.nextLink, signal: first?.signal });
-    out.push(...page.items);
-  }
-  return out;
-}
-
 const byCreated = (a: ReleaseRow, b: ReleaseRow) => (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || Number(a.itemId) - Number(b.itemId);
+
+const releasesQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: documentReleases, top: 200 });
+const approvalsQuery = (releaseItemId: string) => ({ filter: f.eq('fields/DocumentVersionLookupId', Number(releaseItemId)), schema: documentApprovals, top: 200 });
+const documentQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: smsDocuments, top: 2 });
+
+const toReleases = (s: Services, items: readonly ListItem[]) => items.map((i) => toReleaseRow(i, s.people)).sort(byCreated);
+const toApprovals = (s: Services, items: readonly ListItem[]) => items.map((i) => toApprovalRow(i, s.people)).sort((a, b) => Number(a.itemId) - Number(b.itemId));
 
 /** Every release record of a document, oldest first (`DocId` is indexed). */
 export async function readReleases(s: Services, docId: string, signal?: AbortSignal): Promise<ReleaseRow[]> {
-  const items = await allItems(s, s.site.releasesListId, { filter: f.eq('fields/DocId', docId), schema: documentReleases, top: 200, signal });
-  return items.map((i) => toReleaseRow(i, s.people)).sort(byCreated);
+  return toReleases(s, await listAllItems(s.client, s.site.siteId, s.site.releasesListId, { ...releasesQuery(docId), signal }));
 }
 
 /** Every approval record of one release (`DocumentVersion` is an indexed lookup). */
 export async function readApprovals(s: Services, releaseItemId: string, signal?: AbortSignal): Promise<ApprovalRow[]> {
-  const items = await allItems(s, s.site.approvalsListId, {
-    filter: f.eq('fields/DocumentVersionLookupId', Number(releaseItemId)),
-    schema: documentApprovals,
-    top: 200,
-    signal,
-  });
-  return items.map((i) => toApprovalRow(i, s.people)).sort((a, b) => Number(a.itemId) - Number(b.itemId));
+  return toApprovals(s, await listAllItems(s.client, s.site.siteId, s.site.approvalsListId, { ...approvalsQuery(releaseItemId), signal }));
+}
+
+/** The items of a collection answered inside a `$batch`, following any nextLink through graph/core. */
+async function collection(s: Services, response: BatchResponse | undefined, signal?: AbortSignal): Promise<ListItem[]> {
+  const body = batchBody<{ value?: ListItem[]; '@odata.nextLink'?: string }>(response);
+  const next = body['@odata.nextLink'];
+  return [...(body.value ?? []), ...(next ? await getAll<ListItem>(s.client, next, { signal }) : [])];
 }
 
 /** The approvals of the latest round (submission) among `all`. */
@@ -50,19 +51,25 @@ export function latestRound(all: readonly ApprovalRow[]): ApprovalRow[] {
 
 /** The library item with this DocId as the caller sees it, or null. */
 export async function findDocumentItem(s: Services, docId: string, signal?: AbortSignal): Promise<ListItem | null> {
-  const page = await listItems(s.client, s.site.siteId, s.site.documentsListId, { filter: f.eq('fields/DocId', docId), schema: smsDocuments, top: 2, signal });
+  const page = await listItems(s.client, s.site.siteId, s.site.documentsListId, { ...documentQuery(docId), signal });
   return page.items[0] ?? null;
 }
 
 /** Reads the document `docId`; `DocumentNotFoundError` when it does not exist for the caller. */
 export async function loadDocument(s: Services, docId: string, signal?: AbortSignal): Promise<DocumentSnapshot> {
-  const [item, releases] = await Promise.all([findDocumentItem(s, docId, signal), readReleases(s, docId, signal)]);
+  const { siteId, documentsListId, releasesListId, approvalsListId } = s.site;
+  const first = await batch(s.client, [listItemsRequest('document', siteId, documentsListId, documentQuery(docId)), listItemsRequest('releases', siteId, releasesListId, releasesQuery(docId))], { signal });
+  const [item] = await collection(s, first.get('document'), signal);
+  const releases = toReleases(s, await collection(s, first.get('releases'), signal));
   if (!item?.id) throw new DocumentNotFoundError(docId);
   const draftRelease = draftReleaseOf(releases, item.fields as Record<string, unknown>);
-  const [driveItem, approvals] = await Promise.all([
-    getListItemDriveItem(s.client, s.site.siteId, s.site.documentsListId, String(item.id), signal),
-    draftRelease ? readApprovals(s, draftRelease.itemId, signal).then(latestRound) : Promise.resolve([]),
-  ]);
+  const second = await batch(
+    s.client,
+    [listItemDriveItemRequest('file', siteId, documentsListId, String(item.id)), ...(draftRelease ? [listItemsRequest('approvals', siteId, approvalsListId, approvalsQuery(draftRelease.itemId))] : [])],
+    { signal },
+  );
+  const driveItem = batchBody<DriveItem>(second.get('file'));
+  const approvals = draftRelease ? latestRound(toApprovals(s, await collection(s, second.get('approvals'), signal))) : [];
   const fields = item.fields as Record<string, unknown>;
   return {
     listItemId: String(item.id),

@@ -9,6 +9,7 @@ import {
   APPROVAL_DECISIONS,
   APPROVAL_STEPS,
   CLASSIFICATIONS,
+  DEFAULT_REVIEW_CYCLE_MONTHS,
   DOC_STATUSES,
   DOC_TYPES,
   VERSION_STATUSES,
@@ -17,7 +18,7 @@ import {
 } from '../../../domain/documents/constants.js';
 import { dateOnlyValue } from '../../../domain/documents/dates.js';
 import type { DocumentState, ReleaseRecord } from '../../../domain/documents/types.js';
-import type { PeopleDirectory } from './people.js';
+import type { PeopleDirectory } from '../../../platform/people.js';
 import type { ApprovalRow, ReleaseRow } from './types.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -27,7 +28,14 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === 1;
 /** The date of a date-only column (`2025-03-13T23:00:00Z` on a UTC+1 site → `2025-03-14`): the domain's `dateOnlyValue`. */
 export const dateOnly = dateOnlyValue;
-const lookupIds = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === null || v === undefined || v === '' ? [] : [String(v)]);
+/**
+ * The lookup ids of a person or lookup column: `<Name>LookupId` (a string, or strings), or, for a
+ * multi-value column as Graph reads it back, `<Name>` as `[{ LookupId, LookupValue, Email }]`.
+ */
+const lookupIds = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map((x) => (x !== null && typeof x === 'object' && 'LookupId' in x ? String((x as { LookupId: unknown }).LookupId) : String(x)))
+    : v === null || v === undefined || v === '' ? [] : [String(v)];
 /** A multi-line text column holding one value per line. */
 export const lines = (v: unknown): string[] => (typeof v === 'string' ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
@@ -99,13 +107,15 @@ const DRAFT_RELEASE_STATUSES: readonly VersionStatus[] = ['Draft', 'In review', 
  * The release record of the version being worked on: the newest one still Draft, In review or
  * Approved. While the library still says Approved, a release already marked Published under a
  * label the library does not show yet is the version being published (a publication interrupted
- * between writing its release record and publishing the file; see publish.ts).
+ * between writing its release record and publishing the file; see api/publishDocument.ts); so is it while the
+ * library still says In review (a final approval interrupted the same way).
  */
 export function draftReleaseOf(releases: readonly ReleaseRow[], library?: Fields): ReleaseRow | null {
   const open = releases.filter((r) => DRAFT_RELEASE_STATUSES.includes(r.versionStatus));
   const last = open[open.length - 1];
   if (last) return last;
-  if (library?.DocStatus !== 'Approved') return null;
+  // (In review too: a final approval writes the release Published while approving; see publish.ts.)
+  if (library?.DocStatus !== 'Approved' && library?.DocStatus !== 'In review') return null;
   const shown = str(library.PublishedVersion);
   const pending = releases.filter((r) => r.versionStatus === 'Published' && r.changeType !== 'Reviewed – no change' && r.versionLabel !== shown);
   return pending[pending.length - 1] ?? null;
@@ -124,7 +134,7 @@ export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people
     status: isOneOf(DOC_STATUSES, fields.DocStatus) ? fields.DocStatus : 'Draft',
     ownerId: person(fields.OwnerLookupId),
     approverIds: lookupIds(fields.ApproverLookupId).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
-    reviewerIds: lookupIds(fields.ReviewersLookupId).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
+    reviewerIds: lookupIds(fields.ReviewersLookupId ?? fields.Reviewers).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
     processId: str(fields.ProcessLookupId === undefined || fields.ProcessLookupId === null ? null : String(fields.ProcessLookupId)),
     primaryClause: str(fields.PrimaryClause),
     clauseRefs: strings(fields.ClauseRefs),
@@ -135,7 +145,7 @@ export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people
     authorId: draft?.authorId ?? null,
     changeSummary: str(fields.ChangeSummary),
     effectiveDate: dateOnly(fields.EffectiveDate),
-    reviewCycleMonths: num(fields.ReviewCycleMonths) ?? 12,
+    reviewCycleMonths: num(fields.ReviewCycleMonths) ?? DEFAULT_REVIEW_CYCLE_MONTHS,
     nextReviewDate: dateOnly(fields.NextReviewDate),
     ackRequired: bool(fields.AckRequired),
     ackAudience: lines(fields.AckAudienceGroups),

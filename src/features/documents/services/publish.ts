@@ -1,23 +1,8 @@
 /**
- * Publishing a controlled document: the one function every publication goes through, whether a
- * document controller presses "Publish" or the app publishes on approval.
- *
- * `publishDocument` asks the rules (`documentTransition` with `publish`) and then, in this order:
- * 1. downloads the approved file and computes its SHA-256 (Web Crypto);
- * 2. marks the draft release record Published with its label, approver, dates, hash and the
- *    document's acknowledgement settings (AckRequired, audience groups, AckDueDays, due date);
- * 3. marks the previous release Superseded;
- * 4. publishes the file: check out, set DocStatus/PublishedVersion/EffectiveDate/NextReviewDate,
- *    check in with `checkInAs: 'published'` (a major version: what readers see from now on);
- * 5. writes the audit-trail entry;
- * 6. runs every `afterPublish` handler.
- * Steps 2–4 run while the file is checked out, and only if the check-out found the library item
- * as the publication loaded it (`withCheckout`); otherwise a `GraphConflictError`, nothing written.
- *
- * Retrying is safe. Steps 1–3 are idempotent (a release already Published under the label is not
- * created again, only completed), so a failure anywhere before step 4 is retried from the top
- * while the document is still Approved. Once step 4 has happened the document is Published, and a
- * retry only finishes what is left: an interrupted check-in, the audit entry, the handlers.
+ * Publication building blocks: what a publication produced (`PublishedRelease`), the steps that
+ * run after every publication (`AFTER_PUBLISH_HANDLERS`), and the final approval that publishes a
+ * document at once (`planFinalApproval`, `approveAndPublish`, used by `decideApproval`). The
+ * publication itself, step by step, is `publishDocument` (../api/publishDocument.ts).
  *
  * Extension point: a later feature (acknowledgement requests) adds an `AfterPublishHandler` to
  * `AFTER_PUBLISH_HANDLERS` below; the screens call `publishDocument` and need no change. A
@@ -25,16 +10,22 @@
  * (`requestAcknowledgements`, `supersedeAcknowledgements`, `writeRendition`), and must itself be
  * idempotent, because a retried publication runs the handlers again.
  */
+import { batch, batchBody } from '../../../../graph/core/batch.js';
 import { downloadItemBytes } from '../../../../graph/drive/content.js';
-import { isPublishedLabel } from '../../../domain/documents/versions.js';
-import { SYSTEM_ACTOR, type DocumentActor } from '../../../domain/documents/types.js';
+import { checkin, checkout, discardCheckout, getItemListItem } from '../../../../graph/drive/drive.js';
+import { updateItemFieldsRequest } from '../../../../graph/lists/batchRequests.js';
+import { updateItemFields } from '../../../../graph/lists/items.js';
+import { getTask, updateTask } from '../../../../graph/planner/planner.js';
+import { auditEntryRequest } from '../../../platform/auditTrail.js';
+import { SYSTEM_ACTOR } from '../../../domain/documents/types.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
+import type { ApprovalEffect } from '../../../domain/documents/approvals.js';
 import { sha256Hex } from './hash.js';
-import { patchLibraryFields, withCheckout } from './library.js';
-import { loadDocument } from './load.js';
-import { appendAudit, applyRecordEffects } from './records.js';
+import { changedDocumentColumns, documentChangedError } from './library.js';
+import { releaseFields } from './mapping.js';
+import { auditRecordOf, releaseAfterWrite } from './records.js';
 import { transitionOrThrow } from './rules.js';
-import type { DocumentServices, DocumentSnapshot, ReleaseRow } from './types.js';
+import type { ApprovalRow, DocumentServices, DocumentSnapshot, ReleaseRow } from './types.js';
 
 /** What a publication produced, for `afterPublish` handlers and the caller. */
 export interface PublishedRelease {
@@ -67,18 +58,8 @@ export type AfterPublishHandler = (s: DocumentServices, published: PublishedRele
  */
 export const AFTER_PUBLISH_HANDLERS: AfterPublishHandler[] = [];
 
-export interface PublishOptions {
-  /** Who publishes: the signed-in user (document controller, SMS manager) or the app on approval. */
-  readonly actor?: 'me' | 'system';
-  /** For the app: the planned effective date (defaults to today). */
-  readonly effectiveDate?: string;
-}
-
-type AppliedRecords = Awaited<ReturnType<typeof applyRecordEffects>>;
-
-const isMajor = (label: string | null) => label !== null && isPublishedLabel(label);
-
-function publishedReleaseOf(snap: DocumentSnapshot, release: ReleaseRow, previousLabel: string | null, effects: readonly DocumentEffect[], resumed: boolean): PublishedRelease {
+/** The `PublishedRelease` of `snap` (its state as published) under the release record `release`. */
+export function publishedReleaseOf(snap: DocumentSnapshot, release: ReleaseRow, previousLabel: string | null, effects: readonly DocumentEffect[], resumed: boolean): PublishedRelease {
   return {
     docId: snap.state.docId,
     title: snap.state.title,
@@ -94,98 +75,161 @@ function publishedReleaseOf(snap: DocumentSnapshot, release: ReleaseRow, previou
   };
 }
 
-async function runHandlers(s: DocumentServices, published: PublishedRelease): Promise<void> {
+/** Runs the services' `afterPublish` handlers, in order, on a publication. */
+export async function runHandlers(s: DocumentServices, published: PublishedRelease): Promise<void> {
   for (const handler of s.afterPublish) await handler(s, published);
 }
 
-/** Finishes a publication whose file is already published (a retry after step 4). */
-async function finish(s: DocumentServices, snap: DocumentSnapshot): Promise<PublishedRelease> {
-  const label = snap.state.publishedVersion!;
-  const release = [...snap.releases].reverse().find((r) => r.versionLabel === label && r.versionStatus === 'Published' && r.changeType !== 'Reviewed – no change');
-  if (!release) throw new Error(`${snap.state.docId} is published as ${label} but has no release record for it.`);
-  if (!isMajor(snap.file.versionLabel)) {
-    // The check-in of step 4 did not happen: the metadata is set, the file is still a draft.
-    await withCheckout(s, snap.file.driveItemId, snap, { comment: `Version ${label} published`, publish: true }, async () => undefined);
+// ---------- the final approval that publishes ----------
+
+/** What the last decision of a round writes when it approves and publishes the document at once. */
+export interface FinalApproval {
+  readonly approval: ApprovalRow;
+  /** The decision record's new fields (`Decision`, `Comment`, `DecidedOn`). */
+  readonly decisionFields: Record<string, unknown>;
+  /** The decision's own effects (its audit entry). */
+  readonly decisionEffects: readonly ApprovalEffect[];
+  /** The rules' `approve` step (a system step) that the decision completes. */
+  readonly approved: TransitionResult;
+}
+
+type TransitionResult = Extract<ReturnType<typeof transitionOrThrow>, { ok: true }>;
+type UpdateRelease = Extract<DocumentEffect, { type: 'updateRelease' }>;
+type Supersede = Extract<DocumentEffect, { type: 'supersedeRelease' }>;
+
+/** Effects the fast path carries out itself; acknowledgement and rendition steps go to `afterPublish` handlers. */
+const FOR_HANDLERS: ReadonlySet<DocumentEffect['type']> = new Set(['requestAcknowledgements', 'supersedeAcknowledgements', 'writeRendition']);
+
+/**
+ * The plan of a final approval that publishes at once, or null when the document is not in the
+ * plain shape it covers (then the step-by-step path runs): the draft release In review, the
+ * approve step only updating it, the publication only updating it and superseding the previous one.
+ */
+export function planFinalApproval(s: DocumentServices, snap: DocumentSnapshot, final: FinalApproval) {
+  const draft = snap.draftRelease;
+  if (!draft || draft.versionStatus !== 'In review') return null;
+  const approveUpdates = final.approved.effects.filter((e): e is UpdateRelease => e.type === 'updateRelease');
+  if (final.approved.effects.some((e) => e.type !== 'updateRelease' && e.type !== 'audit') || approveUpdates.length !== 1) return null;
+  if (approveUpdates[0]!.versionLabel !== draft.versionLabel || !approveUpdates[0]!.fromStatuses.includes('In review')) return null;
+  const published = transitionOrThrow(s, final.approved.next, { type: 'publish', effectiveDate: s.clock.today() }, SYSTEM_ACTOR);
+  const major = published.effects.find((e): e is Extract<DocumentEffect, { type: 'publishMajorVersion' }> => e.type === 'publishMajorVersion');
+  const publishUpdates = published.effects.filter((e): e is UpdateRelease => e.type === 'updateRelease');
+  const supersede = published.effects.filter((e): e is Supersede => e.type === 'supersedeRelease');
+  const handled = new Set<DocumentEffect['type']>(['publishMajorVersion', 'updateRelease', 'supersedeRelease', 'audit']);
+  if (!major || publishUpdates.length !== 1 || publishUpdates[0]!.versionLabel !== draft.versionLabel || !publishUpdates[0]!.fromStatuses.includes('Approved')) return null;
+  if (published.effects.some((e) => !handled.has(e.type) && !FOR_HANDLERS.has(e.type))) return null;
+  const previous = supersede.flatMap((e) => snap.releases.filter((r) => r.versionLabel === e.versionLabel && r.versionStatus === 'Published' && r.changeType !== 'Reviewed – no change').map((r) => ({ row: r, on: e.supersededOn })));
+  return { draft, published, label: major.versionLabel, approveChanges: approveUpdates[0]!.changes, publishChanges: publishUpdates[0]!.changes, previous };
+}
+
+/**
+ * The last decision of a round that approves the document and publishes it now, in six sequential
+ * round trips and at most twelve Graph requests (the document itself was read in two). The
+ * records written are those of `decideApproval` → approve → `publishDocument` step by step:
+ * 1. at once: the decision (`If-Match` on the approval), the Planner task read, the file's bytes
+ *    (SHA-256), and the check-out;
+ * 2. at once: the library item read again after the check-out (someone else's change since the
+ *    document was loaded → conflict, check-out discarded, nothing published), and the task closed;
+ * 3. one `$batch`, in order: the library metadata (DocStatus Published, PublishedVersion,
+ *    EffectiveDate, NextReviewDate; `If-Match`), then the release record (Approved and Published
+ *    with approver, dates, hash and acknowledgement settings), then the previous release Superseded;
+ *    any failure discards the check-out;
+ * 4. at once: the check-in as the next major version, and one `$batch` of the three audit entries
+ *    (decision, approval, publication).
+ * A failure after the decision leaves the round to `completeRound` (a retry of the same decision),
+ * which finishes it step by step; no audit entry has been written before step 4, so none repeats.
+ */
+export async function approveAndPublish(s: DocumentServices, snap: DocumentSnapshot, final: FinalApproval, plan: NonNullable<ReturnType<typeof planFinalApproval>>): Promise<{ published: PublishedRelease; warnings: string[] }> {
+  const { client, site } = s;
+  const { draft, published: result, label } = plan;
+  const driveItemId = snap.file.driveItemId;
+  const taskId = final.approval.plannerTaskId;
+
+  // 1.
+  const [decided, task, bytes, checkedOut] = await Promise.allSettled([
+    updateItemFields(client, site.siteId, site.approvalsListId, final.approval.itemId, final.decisionFields, final.approval.eTag),
+    taskId ? getTask(client, taskId) : Promise.resolve(null),
+    downloadItemBytes(client, site.driveId, driveItemId),
+    checkout(client, site.driveId, driveItemId),
+  ]);
+  const giveBack = () => discardCheckout(client, site.driveId, driveItemId).catch(() => undefined);
+  const failure = [decided, bytes, checkedOut].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) {
+    if (checkedOut.status === 'fulfilled') await giveBack();
+    throw failure.reason;
   }
-  const previous = snap.releases.filter((r) => r.versionStatus === 'Superseded' && r.versionLabel !== label).pop()?.versionLabel ?? null;
-  await appendAudit(
-    s,
-    snap.listItemId,
-    { eventType: 'Transition', entityType: 'ControlledDocument', entityRef: snap.state.docId, actorId: s.me.id, at: s.clock.now(), fromStatus: 'Approved', toStatus: 'Published', comment: `Version ${label} effective ${snap.state.effectiveDate ?? s.clock.today()}` },
-    { dedupe: true },
-  );
-  const published = publishedReleaseOf(snap, release, previous, [], true);
-  await runHandlers(s, published);
-  return published;
-}
+  const fileHash = await sha256Hex((bytes as PromiseFulfilledResult<Uint8Array>).value);
+  const warnings: string[] = [];
 
-/** How long after publication a repeated call still counts as a retry of it. */
-const RETRY_WINDOW_MS = 24 * 3_600_000;
+  // 2.
+  const openTask = task.status === 'fulfilled' && task.value && (task.value.percentComplete ?? 0) < 100 ? task.value : null;
+  if (task.status === 'rejected') warnings.push(`Planner task ${taskId}: ${task.reason instanceof Error ? task.reason.message : String(task.reason)}`);
+  const [reread, closed] = await Promise.allSettled([
+    getItemListItem(client, site.driveId, driveItemId),
+    openTask && taskId ? updateTask(client, taskId, { percentComplete: 100 }, openTask['@odata.etag'] ?? '') : Promise.resolve(null),
+  ]);
+  if (closed.status === 'rejected') warnings.push(`Planner task ${taskId}: ${closed.reason instanceof Error ? closed.reason.message : String(closed.reason)}`);
+  if (reread.status === 'rejected') {
+    await giveBack();
+    throw reread.reason;
+  }
+  const li = reread.value;
+  const fields = (li.fields ?? {}) as Record<string, unknown>;
+  const changed = changedDocumentColumns(snap.fields, fields);
+  if (changed.length > 0) {
+    await giveBack();
+    throw documentChangedError(changed);
+  }
 
-/**
- * True when the document is Published under a release record that an earlier attempt of a
- * publication wrote, and that attempt may not have finished: the check-in did not happen (the
- * file is still a minor version), or the publication is recent (the audit entry or a handler
- * may have failed).
- */
-function unfinishedPublication(snap: DocumentSnapshot, now: string): boolean {
-  if (snap.state.status !== 'Published' || snap.state.publishedVersion === null) return false;
-  const release = snap.releases.find((r) => r.versionLabel === snap.state.publishedVersion && r.versionStatus === 'Published' && r.changeType !== 'Reviewed – no change');
-  if (!release) return false;
-  if (!isMajor(snap.file.versionLabel)) return true;
-  const at = release.publishedOn ? Date.parse(release.publishedOn) : NaN;
-  return Number.isFinite(at) && Date.parse(now) - at < RETRY_WINDOW_MS;
-}
-
-/**
- * Publishes `docId` (see the file comment). Throws `DocumentRuleError` when the rules refuse
- * (e.g. not Approved, not a document controller), with nothing changed.
- */
-export async function publishDocument(s: DocumentServices, docId: string, opts: PublishOptions = {}): Promise<PublishedRelease> {
-  const snap = await loadDocument(s, docId);
-  // A retry of a publication whose file step already happened: finish the rest. (Anything else
-  // that is not Approved goes to the rules below, which refuse it with a clear message.)
-  if (unfinishedPublication(snap, s.clock.now())) return finish(s, snap);
-  const actor: DocumentActor = opts.actor === 'system' ? SYSTEM_ACTOR : s.me;
-  const effectiveDate = opts.actor === 'system' ? (opts.effectiveDate ?? s.clock.today()) : undefined;
-  const result = transitionOrThrow(s, snap.state, { type: 'publish', ...(effectiveDate ? { effectiveDate } : {}) }, actor);
-  const major = result.effects.find((e): e is Extract<DocumentEffect, { type: 'publishMajorVersion' }> => e.type === 'publishMajorVersion');
-  if (!major) throw new Error('The rules published without a major version step.');
-  const label = major.versionLabel;
+  // 3.
   const next = result.next;
+  const releaseFieldsToWrite = { ...releaseFields(plan.approveChanges, s.people), ...releaseFields(plan.publishChanges, s.people, { fileHash }) };
+  const writes = [
+    updateItemFieldsRequest(
+      'library',
+      site.siteId,
+      site.documentsListId,
+      snap.listItemId,
+      { DocStatus: next.status, PublishedVersion: next.publishedVersion, EffectiveDate: next.effectiveDate, NextReviewDate: next.nextReviewDate },
+      li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''),
+    ),
+    { ...updateItemFieldsRequest('release', site.siteId, site.releasesListId, draft.itemId, releaseFieldsToWrite, draft.eTag), dependsOn: ['library'] },
+    ...plan.previous.map((p, i) => ({
+      ...updateItemFieldsRequest(`superseded${i}`, site.siteId, site.releasesListId, p.row.itemId, { VersionStatus: 'Superseded', SupersededOn: p.on }, p.row.eTag),
+      dependsOn: [i === 0 ? 'release' : `superseded${i - 1}`],
+    })),
+  ];
+  let release: ReleaseRow;
+  try {
+    const answers = await batch(client, writes);
+    for (const w of writes) batchBody(answers.get(w.id), w);
+    release = releaseAfterWrite(s, draft, batchBody<Record<string, unknown>>(answers.get('release')));
+  } catch (e) {
+    await giveBack();
+    throw e;
+  }
 
-  // 1. The bytes that become the published version (check-in does not change them).
-  const fileHash = await sha256Hex(await downloadItemBytes(s.client, s.site.driveId, snap.file.driveItemId));
-
-  // 2–4 run once the check-out found the library item as it was loaded (else a conflict, nothing written).
-  const target = { docId, title: snap.state.title, listItemId: snap.listItemId, fileWebUrl: snap.file.webUrl, releases: [...snap.releases] };
-  const records = result.effects.filter((e) => e.type === 'updateRelease' || e.type === 'supersedeRelease' || e.type === 'createRelease');
-  let applied = null as AppliedRecords | null;
-  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Version ${label} published`, publish: true }, async ({ eTag }) => {
-    // 2–3. Release records (idempotent), without the audit entry yet.
-    applied = await applyRecordEffects(s, target, records, { releaseExtras: { [label]: { fileHash } } });
-    // 4. The file becomes the next major version (at check-in), with the metadata readers will see.
-    await patchLibraryFields(
-      s,
-      snap.file.driveItemId,
-      {
-        DocStatus: next.status,
-        PublishedVersion: next.publishedVersion,
-        EffectiveDate: next.effectiveDate,
-        NextReviewDate: next.nextReviewDate,
+  // 4.
+  const audits = [...final.decisionEffects, ...final.approved.effects, ...result.effects].flatMap((e) => (e.type === 'audit' ? [e.entry] : []));
+  const auditRequests = audits.map((e, i) => auditEntryRequest(`audit${i}`, site.sms, auditRecordOf(s, snap.listItemId, e)));
+  const [checkedIn, written] = await Promise.all([
+    checkin(client, site.driveId, driveItemId, { comment: `Version ${label} published`, publish: true }).then(
+      () => null,
+      (e: unknown) => e,
+    ),
+    batch(client, auditRequests).then(
+      (answers) => {
+        for (const r of auditRequests) batchBody(answers.get(r.id), r);
+        return null;
       },
-      eTag,
-    );
-  });
+      (e: unknown) => e,
+    ),
+  ]);
+  // A failed check-in or audit write is finished by a retry of the publication (`publishDocument`).
+  if (checkedIn) throw checkedIn;
+  if (written) throw written;
 
-  // 5. Audit entry (skipped if an earlier attempt wrote it).
-  const audits = result.effects.filter((e) => e.type === 'audit');
-  await applyRecordEffects(s, target, audits, { dedupeAudit: true });
-
-  // 6. Extension point.
-  const release = [...(applied?.releases ?? [])].reverse().find((r) => r.versionLabel === label && r.versionStatus === 'Published');
-  if (!release) throw new Error(`${docId}: the release record of version ${label} was not written.`);
-  const published = publishedReleaseOf({ ...snap, state: next }, release, snap.state.publishedVersion, result.effects, false);
-  await runHandlers(s, published);
-  return published;
+  const out = publishedReleaseOf({ ...snap, state: next }, release, snap.state.publishedVersion, result.effects, false);
+  await runHandlers(s, out);
+  return { published: out, warnings };
 }

@@ -10,12 +10,14 @@
  * - a release update finds the record in one of its `fromStatuses`, or notices it already holds
  *   the target status and only fills in what is missing;
  * - approvals are reused when the latest round already asks the same people and nobody decided;
- * - audit entries can be de-duplicated against recent identical entries.
+ * - audit entries of a step that may be repeating an earlier attempt are written only if the trail
+ *   does not hold them yet (`dedupeAudit`; one narrow query, see src/platform/auditTrail.ts).
  */
-import { f } from '../../../../graph/core/filter.js';
-import { createItem, getItem, listItems, updateItemFields } from '../../../../graph/lists/items.js';
-import { createTask, getBuckets, getGroupPlans, getTask, getTaskDetails, plannerAssignment, updateTask, updateTaskDetails } from '../../../../graph/planner/planner.js';
-import { auditTrail, PLANNER_PLAN_TITLE } from '../../../../graph/schema/index.js';
+import type { ListItem } from '../../../../graph/lists/items.js';
+import { createItem, updateItemFields } from '../../../../graph/lists/items.js';
+import { documentApprovals, smsDocuments } from '../../../../graph/schema/index.js';
+import { appendAuditEntry, type AuditRecord } from '../../../platform/auditTrail.js';
+import { completeTasks, createLinkedTask, findBucket, linkTaskToItem, type PlannerBucketRef } from '../../../platform/planner.js';
 import type { ApprovalStep, VersionStatus } from '../../../domain/documents/constants.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import type { AuditEntry, ReleaseRecord } from '../../../domain/documents/types.js';
@@ -41,7 +43,7 @@ export interface EffectTarget {
 export interface ApplyOptions {
   /** Extra release fields by release label, e.g. the FileHash of the version being published. */
   readonly releaseExtras?: Readonly<Record<string, { fileHash?: string }>>;
-  /** Skip an audit entry identical to one written in the last few minutes (retried operations). */
+  /** Skip an audit entry the trail already holds (for steps that may repeat an earlier attempt). */
   readonly dedupeAudit?: boolean;
   /** Approvals of the draft release (all rounds), for `requestApprovals` and `cancelPendingApprovals`. */
   readonly approvals?: readonly ApprovalRow[];
@@ -132,10 +134,33 @@ function missingOnly(row: ReleaseRow, wanted: Record<string, unknown>): Record<s
 
 async function patchRelease(s: DocumentServices, target: EffectTarget, row: ReleaseRow, fields: Record<string, unknown>): Promise<void> {
   if (Object.keys(fields).length === 0) return;
-  await updateItemFields(s.client, s.site.siteId, s.site.releasesListId, row.itemId, fields, row.eTag);
-  // Read it back for the new eTag and values.
-  const next = toReleaseRow(await getItem(s.client, s.site.siteId, s.site.releasesListId, row.itemId), s.people);
+  const written = await updateItemFields(s.client, s.site.siteId, s.site.releasesListId, row.itemId, fields, row.eTag);
+  replaceRelease(s, target, row, written);
+}
+
+/** The row of a release after a write, from the fields (and new eTag) the PATCH answered with. */
+export function releaseAfterWrite(s: Pick<DocumentServices, 'people'>, row: ReleaseRow, written: Record<string, unknown>): ReleaseRow {
+  return toReleaseRow(itemAfterWrite(row, written), s.people);
+}
+
+/** A list item as `toReleaseRow`/`toApprovalRow` read it, from the fields a PATCH returned. */
+export function itemAfterWrite(row: { itemId: string; eTag: string; createdDateTime?: string | null }, written: Record<string, unknown>): ListItem {
+  const eTag = typeof written['@odata.etag'] === 'string' ? written['@odata.etag'] : row.eTag;
+  return { id: row.itemId, '@odata.etag': eTag, createdDateTime: row.createdDateTime ?? undefined, fields: written } as ListItem;
+}
+
+function replaceRelease(s: DocumentServices, target: EffectTarget, row: ReleaseRow, written: Record<string, unknown>): void {
+  const next = releaseAfterWrite(s, row, written);
   target.releases = target.releases.map((r) => (r.itemId === row.itemId ? next : r));
+}
+
+const RELEASE_ORDER: readonly VersionStatus[] = ['Draft', 'In review', 'Approved', 'Published', 'Superseded'];
+
+/** True when a release in status `have` has reached `wanted` (statuses outside the main line only match themselves). */
+function atOrBeyond(have: VersionStatus, wanted: VersionStatus): boolean {
+  const h = RELEASE_ORDER.indexOf(have);
+  const w = RELEASE_ORDER.indexOf(wanted);
+  return have === wanted || (h >= 0 && w >= 0 && h >= w);
 }
 
 /** Change types of records that note an event on a release rather than being the release. */
@@ -159,7 +184,9 @@ async function updateRelease(
   }
   // Already applied by an earlier attempt: the record holds the target label and status.
   const wantedLabel = changes.versionLabel ?? label;
-  const done = releases.find((r) => r.versionLabel === wantedLabel && (changes.versionStatus === undefined || r.versionStatus === changes.versionStatus));
+  // (A release already further along, e.g. Published when the update wants Approved, was overtaken
+  // by a later step of the same attempt: a final approval writes both at once.)
+  const done = releases.find((r) => r.versionLabel === wantedLabel && (changes.versionStatus === undefined || atOrBeyond(r.versionStatus, changes.versionStatus)));
   if (done) {
     await patchRelease(s, target, done, missingOnly(done, fields));
     return;
@@ -183,86 +210,50 @@ async function supersedeRelease(s: DocumentServices, target: EffectTarget, label
 
 // ---------- approvals and Planner ----------
 
-const plannerCache = new WeakMap<DocumentServices, Promise<{ planId: string; bucketId: string } | null>>();
+const plannerCache = new WeakMap<DocumentServices, Promise<PlannerBucketRef | null>>();
 
 /** The "SMS Actions" plan and its "Document reviews" bucket (null when the site has no group or plan). */
-function approvalBucket(s: DocumentServices): Promise<{ planId: string; bucketId: string } | null> {
+function approvalBucket(s: DocumentServices): Promise<PlannerBucketRef | null> {
   let hit = plannerCache.get(s);
   if (!hit) {
-    hit = (async () => {
-      if (!s.site.groupId) return null;
-      const plan = (await getGroupPlans(s.client, s.site.groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
-      if (!plan?.id) return null;
-      const bucket = (await getBuckets(s.client, plan.id)).find((b) => b.name === DOCUMENT_REVIEWS_BUCKET);
-      return bucket?.id ? { planId: plan.id, bucketId: bucket.id } : null;
-    })();
+    hit = findBucket(s.client, s.site.groupId, DOCUMENT_REVIEWS_BUCKET);
     hit.catch(() => plannerCache.delete(s));
     plannerCache.set(s, hit);
   }
   return hit;
 }
 
-/**
- * A key of `plannerTaskDetails.references`: the URL with `%`, `.`, `:`, `@` and `#` percent-encoded
- * (https://learn.microsoft.com/graph/api/resources/plannerexternalreferences).
- */
-export function referenceKey(url: string): string {
-  return url.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/:/g, '%3A').replace(/@/g, '%40').replace(/#/g, '%23');
-}
-
 function addDaysIso(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * 86_400_000).toISOString();
 }
 
-/** Creates the Planner task of one approval and returns its id (null without a plan). */
+/** Creates the Planner task of one approval, linked back to the document, and returns its id (null without a plan). */
 async function createApprovalTask(s: DocumentServices, target: EffectTarget, label: string, approval: ApprovalRow): Promise<string | null> {
   const bucket = await approvalBucket(s);
   const person = s.people.byId(approval.assigneeId);
   if (!bucket || !person) return null;
-  const task = await createTask(s.client, {
-    planId: bucket.planId,
-    bucketId: bucket.bucketId,
-    title: `[${target.docId}] Approve version ${label}: ${target.title}`,
-    assignments: { [person.userId]: plannerAssignment() },
-    dueDateTime: addDaysIso(s.clock.now(), APPROVAL_TASK_DAYS),
-  });
-  if (!task.id) return null;
-  const references: Record<string, unknown> = {};
   const link = s.documentLink?.(target.docId);
-  if (link) references[referenceKey(link)] = { '@odata.type': '#microsoft.graph.plannerExternalReference', alias: `${target.docId} in the SMS app`, type: 'Other' };
-  if (target.fileWebUrl) references[referenceKey(target.fileWebUrl)] = { '@odata.type': '#microsoft.graph.plannerExternalReference', alias: `${target.docId} file`, type: 'Other' };
-  const details = await getTaskDetails(s.client, task.id);
-  await updateTaskDetails(
-    s.client,
-    task.id,
-    {
-      description: `Review version ${label} of ${target.docId} "${target.title}" and record your decision (approve, or request changes with a comment) on the document's page.${link ? `\n${link}` : ''}`,
-      previewType: 'reference',
-      references,
-    },
-    details['@odata.etag'] ?? '',
-  );
-  return task.id;
+  return createLinkedTask(s.client, {
+    bucket,
+    title: `[${target.docId}] Approve version ${label}: ${target.title}`,
+    assigneeUserIds: [person.userId],
+    dueDateTime: addDaysIso(s.clock.now(), APPROVAL_TASK_DAYS),
+    description: `Review version ${label} of ${target.docId} "${target.title}" and record your decision (approve, or request changes with a comment) on the document's page.${link ? `\n${link}` : ''}`,
+    links: [
+      ...(link ? [{ url: link, alias: `${target.docId} in the SMS app` }] : []),
+      ...(target.fileWebUrl ? [{ url: target.fileWebUrl, alias: `${target.docId} file` }] : []),
+    ],
+  });
 }
 
-/** Marks approval tasks complete (best effort); returns warnings for the ones that failed. */
-export async function closeTasks(s: DocumentServices, approvals: readonly ApprovalRow[]): Promise<string[]> {
-  const warnings: string[] = [];
-  for (const a of approvals) {
-    if (!a.plannerTaskId) continue;
-    try {
-      const task = await getTask(s.client, a.plannerTaskId);
-      if ((task.percentComplete ?? 0) < 100) await updateTask(s.client, a.plannerTaskId, { percentComplete: 100 }, task['@odata.etag'] ?? '');
-    } catch (e) {
-      warnings.push(`Planner task ${a.plannerTaskId}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return warnings;
+/** Marks approval tasks complete (best effort, in parallel); returns warnings for the ones that failed. */
+export function closeTasks(s: DocumentServices, approvals: readonly ApprovalRow[]): Promise<string[]> {
+  return completeTasks(s.client, approvals.flatMap((a) => (a.plannerTaskId ? [a.plannerTaskId] : [])));
 }
 
 async function setTaskId(s: DocumentServices, approval: ApprovalRow, taskId: string): Promise<ApprovalRow> {
-  await updateItemFields(s.client, s.site.siteId, s.site.approvalsListId, approval.itemId, { PlannerTaskId: taskId }, approval.eTag);
-  return toApprovalRow(await getItem(s.client, s.site.siteId, s.site.approvalsListId, approval.itemId), s.people);
+  const written = await linkTaskToItem(s.client, { siteId: s.site.siteId, listId: s.site.approvalsListId, itemId: approval.itemId, eTag: approval.eTag }, taskId);
+  return toApprovalRow(itemAfterWrite(approval, written), s.people);
 }
 
 const sameSet = (a: readonly { step: ApprovalStep; assigneeId: string }[], b: readonly { step: ApprovalStep; assigneeId: string }[]) =>
@@ -318,39 +309,24 @@ async function requestApprovals(
 
 // ---------- audit trail ----------
 
-const AUDIT_DEDUPE_MS = 10 * 60_000;
-
-/** Appends an `SMS Audit Trail` entry for a document transition (optionally skipping a recent identical one). */
-export async function appendAudit(s: DocumentServices, listItemId: string, entry: AuditEntry, opts: { dedupe?: boolean } = {}): Promise<void> {
-  const fields: Record<string, unknown> = {
-    Title: `${entry.entityRef}: ${entry.fromStatus ?? '—'} → ${entry.toStatus}`,
-    EntityType: entry.entityType,
-    EntityRef: entry.entityRef,
-    EntityItemId: Number(listItemId),
-    ListKey: entry.entityType === 'ControlledDocument' ? 'smsDocuments' : 'documentApprovals',
-    Timestamp: entry.at,
-    ActorUPN: s.mePerson.upn,
-    EventType: entry.eventType,
-    FromStatus: entry.fromStatus,
-    ToStatus: entry.toStatus,
-    Comment: entry.comment,
-    Details: JSON.stringify({ actor: entry.actorId === 'system' ? 'app (system step)' : entry.actorId }),
+/** The platform audit record of a document transition (list key by entity: the document or its approval). */
+export function auditRecordOf(s: Pick<DocumentServices, 'mePerson'>, listItemId: string, entry: AuditEntry): AuditRecord {
+  return {
+    listKey: entry.entityType === 'ControlledDocument' ? smsDocuments.key : documentApprovals.key,
+    entityType: entry.entityType,
+    entityRef: entry.entityRef,
+    entityItemId: listItemId,
+    eventType: entry.eventType,
+    at: entry.at,
+    fromStatus: entry.fromStatus,
+    toStatus: entry.toStatus,
+    comment: entry.comment,
+    actor: { upn: s.mePerson.upn, lookupId: s.mePerson.lookupId },
+    details: { actor: entry.actorId === 'system' ? 'app (system step)' : entry.actorId },
   };
-  if (s.mePerson.lookupId) fields.ActorLookupId = s.mePerson.lookupId;
-  if (opts.dedupe) {
-    const page = await listItems(s.client, s.site.siteId, s.site.auditListId, { filter: f.eq('fields/EntityRef', entry.entityRef), schema: auditTrail, top: 500 });
-    const now = Date.parse(entry.at);
-    const same = page.items.some((i) => {
-      const x = i.fields as Record<string, unknown>;
-      return (
-        x.EventType === entry.eventType &&
-        (x.FromStatus ?? null) === entry.fromStatus &&
-        x.ToStatus === entry.toStatus &&
-        (x.Comment ?? null) === entry.comment &&
-        Math.abs(now - Date.parse(String(x.Timestamp ?? ''))) < AUDIT_DEDUPE_MS
-      );
-    });
-    if (same) return;
-  }
-  await createItem(s.client, s.site.siteId, s.site.auditListId, fields);
+}
+
+/** Appends an `SMS Audit Trail` entry for a document transition (with `dedupe`, only if the trail lacks it). */
+export async function appendAudit(s: DocumentServices, listItemId: string, entry: AuditEntry, opts: { dedupe?: boolean } = {}): Promise<void> {
+  await appendAuditEntry(s.client, s.site.sms, auditRecordOf(s, listItemId, entry), { dedupe: opts.dedupe === true });
 }

@@ -7,9 +7,11 @@ import type { GraphClient } from '../../../../graph/core/client.js';
 import type { DocumentState, DocumentUser } from '../../../domain/documents/types.js';
 import type { ApprovalDecision, ApprovalStep, VersionStatus } from '../../../domain/documents/constants.js';
 import type { Refusal } from '../../../domain/documents/results.js';
-import type { PeopleDirectory, Person } from './people.js';
+import type { PeopleDirectory, Person } from '../../../platform/people.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { SmsSite } from '../../../platform/site.js';
 
-/** Ids of the SMS site's document-control lists and the library's drive. */
+/** Ids of the SMS site's document-control lists and the library's drive (a view of the platform's `SmsSite`). */
 export interface DocumentsSite {
   readonly siteId: string;
   readonly siteWebUrl: string;
@@ -23,14 +25,11 @@ export interface DocumentsSite {
   readonly driveId: string;
   /** Id of the Microsoft 365 group behind the site (Planner plan "SMS Actions"); null if unknown. */
   readonly groupId: string | null;
+  /** The whole SMS site (every list by schema key), for the platform's writers. */
+  readonly sms: SmsSite;
 }
 
-/** A clock in the organisation's terms: an ISO timestamp and the local calendar date. */
-export interface Clock {
-  now(): string;
-  /** `YYYY-MM-DD` in the user's time zone. */
-  today(): string;
-}
+export type { Clock } from '../../../platform/clock.js';
 
 /** Everything a lifecycle service needs. Built once per signed-in session (see `useDocumentServices`). */
 export interface DocumentServices {

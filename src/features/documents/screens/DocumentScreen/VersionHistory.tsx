@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import { Body1, Button, Field, Select } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
+import { DataTable, type DataTableColumn } from '../../../../ui/DataTable.js';
+import { saveBytes, versionFileName } from '../../components/DocumentViewer/download.js';
+import { CHANGE_TYPE_KEYS, CLASSIFICATION_KEYS, DECISION_KEYS, DOC_STATUS_KEYS, DOC_TYPE_KEYS, keyOf, VERSION_STATUS_KEYS } from '../../i18n/labels.js';
+import {
+  compareVersions,
+  COMPARED_FIELDS,
+  DOCUMENT_FILE_TYPES,
+  fileKindOf,
+  lines,
+  versionBytes,
+  type ApprovalRow,
+  type DocumentServices,
+  type DocumentSnapshot,
+  type ReleaseRow,
+  type VersionEntry,
+} from '../../services/index.js';
+import { RestoreDialog } from './dialogs/RestoreDialog.js';
+import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
+import { useDateTimeFormat } from './format.js';
+
+export interface VersionHistoryProps {
+  services: DocumentServices;
+  snapshot: DocumentSnapshot;
+  versions: readonly VersionEntry[];
+  /** Restoring an earlier version as a new draft is offered (the rules allow editing now). */
+  canRestore: boolean;
+  onView(version: VersionEntry): void;
+}
+
+/**
+ * The library's versions of the document, newest first: who and when, the release each major
+ * version published with its approval, the change summary, and per version: view, download,
+ * restore as a new draft (history itself never changes).
+ */
+export function VersionHistory({ services, snapshot, versions, canRestore, onView }: VersionHistoryProps) {
+  const { t } = useTranslation();
+  const styles = useDocumentScreenStyles();
+  const when = useDateTimeFormat();
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const kind = fileKindOf(snapshot.file.name);
+  const type = kind ? DOCUMENT_FILE_TYPES[kind] : 'application/octet-stream';
+
+  async function download(v: VersionEntry) {
+    setDownloadError(null);
+    try {
+      saveBytes(await versionBytes(services, snapshot, v), versionFileName(snapshot.file.name, v.id), type);
+    } catch (e) {
+      setDownloadError(e);
+    }
+  }
+
+  const columns: DataTableColumn<VersionEntry>[] = [
+    {
+      key: 'version',
+      header: t('documents.detail.history.version'),
+      render: (v) =>
+        `${v.major ? t('documents.detail.history.major', { version: v.id, release: v.releaseLabel ?? v.id }) : t('documents.detail.history.minor', { version: v.id })}${v.current ? ` ${t('documents.detail.history.current')}` : ''}`,
+    },
+    {
+      key: 'status',
+      header: t('documents.detail.history.status'),
+      render: (v) => {
+        const statusKey = keyOf(DOC_STATUS_KEYS, v.status);
+        return statusKey ? t(statusKey) : (v.status ?? '—');
+      },
+    },
+    { key: 'by', header: t('documents.detail.history.by'), render: (v) => v.modifiedBy ?? '—' },
+    { key: 'when', header: t('documents.detail.history.when'), render: (v) => when(v.modifiedAt) },
+    { key: 'summary', header: t('documents.detail.history.summary'), render: (v) => v.changeSummary ?? '—' },
+    {
+      key: 'approval',
+      header: t('documents.detail.history.approval'),
+      render: (v) => (v.release?.approvedBy ? t('documents.detail.history.approvedBy', { name: services.people.nameOf(v.release.approvedBy), date: when(v.release.approvedOn) }) : '—'),
+    },
+    {
+      key: 'actions',
+      header: t('documents.detail.history.actions'),
+      render: (v) => (
+        <div className={styles.rowActions}>
+          <Button size="small" onClick={() => onView(v)} aria-label={t('documents.detail.history.viewLabel', { version: v.id })}>
+            {t('documents.detail.history.view')}
+          </Button>
+          <Button size="small" onClick={() => void download(v)} aria-label={t('documents.detail.history.downloadLabel', { version: v.id })}>
+            {t('documents.detail.history.download')}
+          </Button>
+          {canRestore && !v.current && <RestoreDialog services={services} snapshot={snapshot} version={v} />}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <DataTable label={t('documents.detail.history.label', { docId: snapshot.state.docId })} columns={columns} rows={versions} rowKey={(v) => v.id} />
+      {downloadError ? <ErrorMessage error={downloadError} context={t('documents.detail.history.downloadError')} /> : null}
+    </>
+  );
+}
+
+/** The catalog key of each compared column's label (the same labels the metadata form and panel use). */
+const COMPARED_FIELD_KEYS = {
+  Title: 'documents.lifecycle.form.title',
+  DocType: 'documents.lifecycle.form.docType',
+  DocStatus: 'documents.detail.history.status',
+  OwnerLookupId: 'documents.lifecycle.form.owner',
+  ApproverLookupId: 'documents.lifecycle.form.approver',
+  ReviewersLookupId: 'documents.lifecycle.form.reviewers',
+  ProcessLookupId: 'documents.lifecycle.form.process',
+  PrimaryClause: 'documents.lifecycle.form.primaryClause',
+  ClauseRefs: 'documents.lifecycle.form.clauseRefs',
+  MandatoryItem: 'documents.lifecycle.form.mandatoryItem',
+  Classification: 'documents.lifecycle.form.classification',
+  PublishedVersion: 'documents.detail.meta.publishedVersion',
+  EffectiveDate: 'documents.detail.meta.effectiveDate',
+  ReviewCycleMonths: 'documents.lifecycle.form.reviewCycle',
+  NextReviewDate: 'documents.detail.meta.nextReviewDate',
+  AckRequired: 'documents.detail.compare.fields.ackRequired',
+  AckAudienceGroups: 'documents.lifecycle.form.ackAudience',
+  AckDueDays: 'documents.lifecycle.form.ackDueDays',
+  ExternalOrigin: 'documents.detail.compare.fields.externalOrigin',
+  Issuer: 'documents.lifecycle.form.issuer',
+  ChangeSummary: 'documents.lifecycle.form.changeSummary',
+} as const satisfies Record<(typeof COMPARED_FIELDS)[number], string>;
+
+/** Shows two versions' metadata side by side, only the columns that differ. */
+export function CompareVersions({ services, versions, groupName }: { services: DocumentServices; versions: readonly VersionEntry[]; groupName(id: string): string }) {
+  const { t } = useTranslation();
+  const styles = useDocumentScreenStyles();
+  const [left, setLeft] = useState(versions[1]?.id ?? versions[0]?.id ?? '');
+  const [right, setRight] = useState(versions[0]?.id ?? '');
+  if (versions.length < 2) return <Body1 as="p">{t('documents.detail.compare.needTwo')}</Body1>;
+  const a = versions.find((v) => v.id === left);
+  const b = versions.find((v) => v.id === right);
+  const diffs = a && b ? compareVersions(a, b) : [];
+  const fieldLabel = (field: string): string => {
+    const key = keyOf(COMPARED_FIELD_KEYS, field);
+    return key ? t(key) : field;
+  };
+  const show = (field: string, value: unknown): string => {
+    if (value === undefined || value === null || value === '') return '—';
+    const text = typeof value === 'string' ? value : null;
+    const choiceKey = field === 'DocType' ? keyOf(DOC_TYPE_KEYS, text) : field === 'DocStatus' ? keyOf(DOC_STATUS_KEYS, text) : field === 'Classification' ? keyOf(CLASSIFICATION_KEYS, text) : null;
+    if (choiceKey) return t(choiceKey);
+    if (field.endsWith('LookupId') && field !== 'ProcessLookupId') {
+      const ids = Array.isArray(value) ? value : [value];
+      return ids.map((id) => services.people.byLookupId(id)?.displayName ?? String(id)).join(', ');
+    }
+    if (field === 'ProcessLookupId') {
+      const p = services.people.processes.find((x) => x.id === String(value));
+      return p ? `${p.ref} ${p.title}`.trim() : String(value);
+    }
+    if (field === 'AckAudienceGroups') return lines(value).map(groupName).join(', ') || '—';
+    if (Array.isArray(value)) return value.join(', ');
+    if (typeof value === 'boolean') return value ? t('documents.detail.compare.yes') : t('documents.detail.compare.no');
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 10);
+    return String(value);
+  };
+  return (
+    <>
+      <div className={styles.compare}>
+        <Field label={t('documents.detail.compare.left')}>
+          <Select value={left} onChange={(_, d) => setLeft(d.value)}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.id}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('documents.detail.compare.right')}>
+          <Select value={right} onChange={(_, d) => setRight(d.value)}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.id}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {diffs.length === 0 ? (
+        <Body1 as="p">{t('documents.detail.compare.same', { left, right })}</Body1>
+      ) : (
+        <DataTable
+          label={t('documents.detail.compare.label', { left, right })}
+          rows={diffs}
+          rowKey={(d) => d.field}
+          columns={[
+            { key: 'field', header: t('documents.detail.compare.field'), render: (d) => fieldLabel(d.field) },
+            { key: 'left', header: t('documents.detail.compare.version', { version: left }), render: (d) => show(d.field, d.left) },
+            { key: 'right', header: t('documents.detail.compare.version', { version: right }), render: (d) => show(d.field, d.right) },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** The release records (document-control versions), those the user may see, newest first. */
+export function ReleasesTable({ services, releases }: { services: DocumentServices; releases: readonly ReleaseRow[] }) {
+  const { t } = useTranslation();
+  const styles = useDocumentScreenStyles();
+  const when = useDateTimeFormat();
+  const columns: DataTableColumn<ReleaseRow>[] = [
+    { key: 'version', header: t('documents.detail.history.version'), render: (r) => r.versionLabel },
+    {
+      key: 'status',
+      header: t('documents.detail.history.status'),
+      render: (r) => {
+        const status = keyOf(VERSION_STATUS_KEYS, r.versionStatus);
+        return status ? t(status) : r.versionStatus;
+      },
+    },
+    {
+      key: 'changeType',
+      header: t('documents.detail.releases.changeType'),
+      render: (r) => {
+        const change = keyOf(CHANGE_TYPE_KEYS, r.changeType);
+        return change ? t(change) : (r.changeType ?? '—');
+      },
+    },
+    { key: 'summary', header: t('documents.detail.history.summary'), render: (r) => r.changeSummary ?? '—' },
+    { key: 'author', header: t('documents.detail.releases.author'), render: (r) => (r.authorId ? services.people.nameOf(r.authorId) : '—') },
+    {
+      key: 'approval',
+      header: t('documents.detail.history.approval'),
+      render: (r) => (r.approvedBy ? t('documents.detail.history.approvedBy', { name: services.people.nameOf(r.approvedBy), date: when(r.approvedOn) }) : '—'),
+    },
+    { key: 'published', header: t('documents.detail.releases.published'), render: (r) => when(r.publishedOn) },
+    { key: 'hash', header: t('documents.detail.releases.hash'), render: (r) => <span className={styles.hash}>{r.fileHash ?? '—'}</span> },
+  ];
+  return <DataTable label={t('documents.detail.releases.label')} columns={columns} rows={[...releases].reverse()} rowKey={(r) => r.itemId} empty={t('documents.detail.releases.none')} />;
+}
+
+/** The decisions of the current review round. */
+export function ApprovalsTable({ services, snapshot }: { services: DocumentServices; snapshot: DocumentSnapshot }) {
+  const { t } = useTranslation();
+  const when = useDateTimeFormat();
+  const columns: DataTableColumn<ApprovalRow>[] = [
+    { key: 'step', header: t('documents.detail.approvals.step'), render: (a) => (a.step === 'Approval' ? t('documents.detail.approvals.approval') : t('documents.detail.approvals.review')) },
+    { key: 'assignee', header: t('documents.detail.approvals.assignee'), render: (a) => services.people.nameOf(a.assigneeId) },
+    {
+      key: 'decision',
+      header: t('documents.detail.approvals.decision'),
+      render: (a) => {
+        const decision = keyOf(DECISION_KEYS, a.decision);
+        return decision ? t(decision) : a.decision;
+      },
+    },
+    { key: 'comment', header: t('documents.detail.approvals.comment'), render: (a) => a.comment ?? '—' },
+    { key: 'decidedOn', header: t('documents.detail.approvals.decidedOn'), render: (a) => when(a.decidedOn) },
+  ];
+  return <DataTable label={t('documents.detail.approvals.label')} columns={columns} rows={snapshot.approvals} rowKey={(a) => a.itemId} empty={t('documents.detail.approvals.none')} />;
+}

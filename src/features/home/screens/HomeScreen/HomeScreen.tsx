@@ -1,0 +1,124 @@
+import { useId } from 'react';
+import { Body1, Caption1 } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { HomeCount, HomeCounts } from '../../../../../graph/home/homeCounts.js';
+import type { AppArea } from '../../../../domain/roles.js';
+import { REVIEW_DUE_SOON_DAYS } from '../../../../domain/documents/constants.js';
+import { addDays } from '../../../../domain/documents/dates.js';
+import { smsSiteUrl } from '../../../../app/config.js';
+import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
+import { useRoles } from '../../../../app/roles/useRoles.js';
+import { meQuery, smsSiteQuery } from '../../../../app/session/queries.js';
+import { useSession } from '../../../../app/session/SessionContext.js';
+import { AREA_LABEL_KEYS, AREA_PATHS } from '../../../../app/shell/areas.js';
+import { Loading } from '../../../../app/shell/Loading.js';
+import { RouterLink } from '../../../../app/shell/RouterLink.js';
+import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
+import { homeCountsQuery } from '../../queries.js';
+import { fromDateOnly, localCalendarDate, toDateOnly, type CalendarDate } from '../../../../platform/clock.js';
+import { useHomeStyles } from './HomeScreen.styles.js';
+
+type CountKey = keyof HomeCounts;
+
+const CARDS: readonly {
+  key: CountKey;
+  label: 'home.pendingAcknowledgements' | 'home.openActions' | 'home.upcomingReviews' | 'home.upcomingAudits' | 'documents.lifecycle.home.dueReviews';
+  area: AppArea;
+}[] = [
+  { key: 'pendingAcknowledgements', label: 'home.pendingAcknowledgements', area: 'acknowledgements' },
+  { key: 'openActions', label: 'home.openActions', area: 'actions' },
+  { key: 'upcomingReviews', label: 'home.upcomingReviews', area: 'reviews' },
+  { key: 'upcomingAudits', label: 'home.upcomingAudits', area: 'audits' },
+  { key: 'dueDocumentReviews', label: 'documents.lifecycle.home.dueReviews', area: 'documents' },
+];
+
+/** The last day a document's periodic review counts as due soon (src/domain: REVIEW_DUE_SOON_DAYS). */
+function reviewsDueBy(today: CalendarDate): CalendarDate {
+  return fromDateOnly(addDays(toDateOnly(today), REVIEW_DUE_SOON_DAYS))!;
+}
+
+/**
+ * Home for the signed-in user: pending acknowledgements, open actions, upcoming reviews and audits.
+ * Reads `/me` and the SMS site id (both cached for the session), then the four counts in one
+ * `$batch`. A list the SMS site does not have yet shows 0 with a note instead of an error.
+ */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { session, client, config } = useSession();
+  const me = useQuery(meQuery(client));
+  const site = useQuery(smsSiteQuery(client, smsSiteUrl(config)));
+  const upn = me.data?.userPrincipalName ?? null;
+  const siteId = site.data?.id ?? null;
+  const today = localCalendarDate();
+  const counts = useQuery({
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, documentReviewsDueBy: reviewsDueBy(today) }),
+    enabled: siteId !== null && upn !== null,
+  });
+
+  const name = me.data?.displayName ?? session.user.displayName;
+  const failed = [me, site, counts].find((q) => q.isError);
+  // Offline, TanStack Query pauses the reads instead of failing them: say so rather than spin.
+  const paused = !counts.data && [me, site, counts].some((q) => q.fetchStatus === 'paused');
+
+  return (
+    <>
+      <ScreenHeading>{t('home.heading', { name })}</ScreenHeading>
+      {me.data && <Body1 as="p">{t('home.signedInAs', { name, upn: me.data.userPrincipalName ?? '' })}</Body1>}
+      {failed ? (
+        <ErrorMessage
+          error={failed.error}
+          context={t('home.error')}
+          onRetry={() => {
+            for (const q of [me, site, counts]) if (q.isError) void q.refetch();
+          }}
+        />
+      ) : paused ? (
+        <ErrorMessage error={null} />
+      ) : counts.data ? (
+        <>
+          <CountSection heading={t('home.myWork')} cards={CARDS.slice(0, 2)} counts={counts.data} />
+          <CountSection heading={t('home.upcoming')} cards={CARDS.slice(2)} counts={counts.data} />
+        </>
+      ) : (
+        <Loading label={t('home.loading')} />
+      )}
+    </>
+  );
+}
+
+function CountSection({ heading, cards, counts }: { heading: string; cards: typeof CARDS; counts: HomeCounts }) {
+  const styles = useHomeStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.sectionHeading}>
+        {heading}
+      </h2>
+      <div className={styles.cards}>
+        {cards.map((card) => {
+          const count = counts[card.key];
+          return count ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
+        })}
+      </div>
+    </section>
+  );
+}
+
+function CountCard({ label, area, count }: { label: (typeof CARDS)[number]['label']; area: AppArea; count: HomeCount }) {
+  const { t } = useTranslation();
+  const styles = useHomeStyles();
+  const { areas } = useRoles();
+  const id = useId();
+  const shown = count.state === 'missingList' ? '0' : count.more ? t('home.countMore', { count: count.count }) : String(count.count);
+  return (
+    <section className={styles.card} aria-labelledby={id}>
+      <h3 id={id} className={styles.cardHeading}>
+        {t(label)}
+      </h3>
+      <p className={styles.count}>{shown}</p>
+      {count.state === 'missingList' && <Caption1 className={styles.note}>{t('home.missingList', { list: count.list })}</Caption1>}
+      {areas.includes(area) && <RouterLink to={AREA_PATHS[area]}>{t('home.open', { area: t(AREA_LABEL_KEYS[area]) })}</RouterLink>}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The one clock of the app and its date-only values: an ISO timestamp for "when", and the local
+ * calendar date (`YYYY-MM-DD`, the format of date-only columns) for "which day" in the user's time
+ * zone. Services take a `Clock` so tests and benches can fix or shift time.
+ */
+import { isIsoDate } from '../domain/documents/dates.js';
+
+/** A clock in the organisation's terms: an ISO timestamp and the local calendar date. */
+export interface Clock {
+  now(): string;
+  /** `YYYY-MM-DD` in the user's time zone. */
+  today(): string;
+}
+
+/** A calendar date as numbers (month 1–12). */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The local calendar date of `d` (default now) as `YYYY-MM-DD`. */
+export function localDate(d: Date = new Date()): string {
+  return toDateOnly(localCalendarDate(d));
+}
+
+/** The local calendar date of `d` (default now) as `{ year, month, day }`. */
+export function localCalendarDate(d: Date = new Date()): CalendarDate {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+/** Today's local date, `YYYY-MM-DD`. */
+export const today = (): string => localDate();
+
+/** `{ year: 2025, month: 3, day: 14 }` → `2025-03-14`. */
+export function toDateOnly(date: CalendarDate): string {
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** `2025-03-14` → `{ year: 2025, month: 3, day: 14 }`; null for anything that is not a calendar date. */
+export function fromDateOnly(value: string): CalendarDate | null {
+  if (!isIsoDate(value)) return null;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** The system clock in the user's time zone. */
+export const systemClock: Clock = { now: () => new Date().toISOString(), today };
+
+/** A clock `days` after (or, negative, before) `base` (default the system clock's now). */
+export function shiftedClock(days: number, base: () => number = Date.now): Clock {
+  const at = () => new Date(base() + days * 86_400_000);
+  return { now: () => at().toISOString(), today: () => localDate(at()) };
+}
