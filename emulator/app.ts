@@ -3,8 +3,11 @@ import { openDb, getMeta, setMeta } from './store/db.js';
 import { Router, type Ctx, type Principal, type RouteResult } from './core/router.js';
 import { GraphHttpError, errorBody, badRequest } from './core/errors.js';
 import { createFaults, type FaultConfig } from './core/faults.js';
+import { refuseMissingSegment, type EmulatedCloud } from './core/nationalCloud.js';
 import { createRequestLog } from './core/requestLog.js';
-import { createTokenService } from './core/auth.js';
+import { createTokenService, requestCaller } from './core/auth.js';
+import { appRolesFor } from './core/scopes.js';
+import { findApp, SPA_APP } from './services/appRegistrationStore.js';
 import type { Emu } from './emu.js';
 import { registerAll } from './routes/index.js';
 import { seedTenant, TENANT } from './seed/tenant.js';
@@ -18,6 +21,8 @@ export interface EmulatorOptions {
   faults?: Partial<FaultConfig>;
   /** Clock override for tests. */
   now?: () => Date;
+  /** The cloud to answer as (default `global`); `china` lacks what Graph in China lacks (core/nationalCloud.ts). */
+  cloud?: EmulatedCloud;
 }
 
 export interface Emulator {
@@ -59,6 +64,11 @@ export function isLoopbackOrigin(origin: string | null): origin is string {
  * pages on a loopback origin may call them cross-origin: any web page could otherwise mint tokens
  * through `/_dev/token` while the emulator runs.
  */
+/** `application/json`, with or without parameters (`; odata.metadata=minimal`, `; charset=utf-8`). */
+function isJsonContentType(value: string | null): boolean {
+  return (value ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
 function corsHeaders(isGraph: boolean, origin: string | null): Record<string, string> {
   if (isGraph) return CORS;
   if (isLoopbackOrigin(origin)) return { ...CORS, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
@@ -83,7 +93,12 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const router = new Router();
   const publicRouter = new Router();
   let seedDate = getMeta(db, 'seededAt');
-  const tokens = await createTokenService(db, TENANT.tenantId, now, (idOrUpn) => findUser(db, idOrUpn));
+  const appOf = (appId: string) => {
+    const app = findApp(db, appId);
+    if (app) return { id: app.appId, displayName: app.displayName };
+    return appId.toLowerCase() === SPA_APP.id ? SPA_APP : undefined;
+  };
+  const tokens = await createTokenService(db, TENANT.tenantId, now, (idOrUpn) => findUser(db, idOrUpn), appOf, SPA_APP);
   const emu: Emu = {
     db,
     router,
@@ -136,6 +151,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     const cors = corsHeaders(isGraph, req.headers.get('origin'));
 
     if (req.method === 'OPTIONS') {
+      // Pre-authenticated download URLs take simple GETs only and answer no CORS preflight, as
+      // SharePoint's download.aspx does (routes/drives.ts, `registerPublic`).
+      if (url.pathname.startsWith('/_download/')) return respond({ status: 403 }, requestId, clientRequestId, { Vary: 'Origin' });
       if (isGraph || cors['Access-Control-Allow-Origin']) return respond({ status: 204 }, requestId, clientRequestId, cors);
       const err = new GraphHttpError(403, 'accessDenied', "Cross-origin requests to the emulator's own endpoints are allowed from loopback origins only.");
       return respond({ status: 403, body: errorBody(err, { requestId, clientRequestId: clientRequestId ?? undefined, now: now() }) }, requestId, clientRequestId, cors);
@@ -152,9 +170,25 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         await emu.faults.apply({ skipLatency: opts.inBatch ?? false, skipFailures: isBatchEnvelope });
         principal = await tokens.verify(req.headers.get('authorization'));
       }
+      if (isGraph) refuseMissingSegment(options.cloud ?? 'global', path);
       const { route, params } = router.match(req.method, path);
-      // An empty scope list means "any valid token" (e.g. `$batch`, whose inner requests are checked one by one).
-      if (isGraph && route.options.scopes.length > 0 && !route.options.scopes.some((s) => principal.scopes.has(s))) {
+      // An app-only token has no signed-in user, so `/me` means nothing: Graph answers 400.
+      // (https://learn.microsoft.com/graph/auth-v2-service : app-only calls address /users/{id}.)
+      if (isGraph && principal.kind === 'app' && /^\/me(\/|$)/i.test(path)) {
+        throw badRequest('/me request is only valid with delegated authentication flow.', 'BadRequest');
+      }
+      // An app-only token is checked against the route's application permissions (core/scopes.ts).
+      if (isGraph && principal.kind === 'app' && route.options.scopes.length > 0) {
+        const roles = appRolesFor(route.options.scopes);
+        if (!roles.some((role) => principal.roles?.has(role))) {
+          throw new GraphHttpError(
+            403,
+            route.options.scopeErrorCode ?? 'Authorization_RequestDenied',
+            `Insufficient privileges to complete the operation. The token lacks the required application permission; one of: ${roles.join(', ') || '(none: not available to applications)'}.`,
+          );
+        }
+      } else if (isGraph && route.options.scopes.length > 0 && !route.options.scopes.some((s) => principal.scopes.has(s))) {
+        // An empty scope list means "any valid token" (e.g. `$batch`, whose inner requests are checked one by one).
         throw new GraphHttpError(
           403,
           route.options.scopeErrorCode ?? 'Authorization_RequestDenied',
@@ -178,14 +212,30 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         async json<T>() {
           const raw = new TextDecoder().decode(await bytes());
           if (!raw.trim()) throw badRequest('Empty Payload, JSON content expected', 'BadRequest');
+          // Every Graph endpoint that takes a JSON body lists `Content-Type: application/json` as a
+          // required request header, and the errors page gives 415 for "the content type of the
+          // request is a format that isn't supported by the service"
+          // (https://learn.microsoft.com/graph/errors; observed for a body sent without it in
+          // microsoftgraph/microsoft-graph-docs#16895). So a JSON body sent as text/plain (which a
+          // browser can send without a CORS preflight) or with no type is refused, not guessed at.
+          if (isGraph && !isJsonContentType(req.headers.get('content-type'))) {
+            throw new GraphHttpError(415, 'UnsupportedMediaType', 'The content type of the request is not supported. Send the body as application/json.');
+          }
+          let value: unknown;
           try {
-            return JSON.parse(raw) as T;
+            value = JSON.parse(raw);
           } catch {
             throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.', 'BadRequest');
           }
+          // Graph's request bodies are JSON objects (a resource or an action's parameters): `null`,
+          // an array or a bare value is a malformed request (400), never a crash (500).
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+            throw badRequest('The request body must be a JSON object.', 'BadRequest');
+          }
+          return value as T;
         },
       };
-      result = await route.handler(ctx);
+      result = await requestCaller.run(principal, () => route.handler(ctx));
     } catch (e) {
       if (e instanceof GraphHttpError) {
         result = { status: e.status, body: errorBody(e, { requestId, clientRequestId: clientRequestId ?? undefined, now: now() }), headers: e.headers };

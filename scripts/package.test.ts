@@ -294,11 +294,11 @@ describe('checks on in-memory variants of the package', () => {
   it('catch activity types declared but never sent, and templates whose parameters differ from what is sent', () => {
     const pkg = variant((m) => {
       const list = (m.activities as Json).activityTypes as Json[];
-      list.push({ type: 'auditScheduled', description: 'Audit scheduled', templateText: '{actor} scheduled {auditTitle}' });
+      list.push({ type: 'certificateExpiring', description: 'Certificate expiring', templateText: '{actor}: {certificateName} expires soon' });
       list.find((a) => a.type === 'actionOverdue')!.templateText = '{actor}: your action {actionTitle} is overdue';
     });
     const errors = checkActivityTypes(pkg.manifest, APP_FACTS.activityTypes);
-    expect(errors).toContain('activities: "auditScheduled" is declared in the manifest but the app never sends it (not in src/app/activityTypes.ts)');
+    expect(errors).toContain('activities: "certificateExpiring" is declared in the manifest but the app never sends it (not in src/app/activityTypes.ts)');
     expect(errors).toContain('activities: "actionOverdue" templateText does not use {dueDate}, which the app sends');
   });
 

@@ -4,6 +4,7 @@ import { createGraphClient, GRAPH_BASE_URL, type GraphClient } from '../graph/co
 import { getSite } from '../graph/sites/index.js';
 import { provision, ProvisionAbortedError, ProvisionError, type ProvisionTarget } from '../graph/provisioning/engine.js';
 import { DEFAULT_EMULATOR_ORIGIN, SMS_MANAGER_UPN, SMS_SITE_URL, emulatorGraphClient } from '../graph/provisioning/emulatorTarget.js';
+import { appOnlyFromEnv, appOnlyTokenProvider, type AppOnlyCredentials } from './auth/appOnly.js';
 
 /**
  * `npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>]`
@@ -15,7 +16,9 @@ import { DEFAULT_EMULATOR_ORIGIN, SMS_MANAGER_UPN, SMS_SITE_URL, emulatorGraphCl
  *
  * Target emulator (default when --site is an emulator URL such as http://127.0.0.1:4000/sites/KestrelSMS,
  * or when EMULATOR_URL is set): signs in through the emulator's dev endpoint as the SMS manager.
- * Target graph: Microsoft Graph v1.0 with the delegated access token in GRAPH_TOKEN (see USAGE).
+ * Target graph: Microsoft Graph v1.0, signed in app-only with a certificate (AZURE_* settings,
+ * scripts/auth/appOnly.ts), or with the delegated access token in GRAPH_TOKEN (see USAGE).
+ * The app-only settings work against the emulator too (its client-credentials endpoint).
  *
  * Exit codes: 0 done (warnings are printed but do not fail the run), 1 a step failed or the run was
  * interrupted, 2 bad arguments or no token.
@@ -33,8 +36,17 @@ export const USAGE = `usage: npm run provision -- --site <url|id> [--target emul
 Emulator: origin from the --site URL, else EMULATOR_URL, else http://127.0.0.1:4000. The token comes
 from POST {origin}/_dev/token for the SMS manager ${SMS_MANAGER_UPN}.
 
-Real tenant (--target graph): put a delegated Microsoft Graph access token of a site owner who is a
-member of the SMS group in GRAPH_TOKEN. With the Azure CLI:
+Real tenant (--target graph), app-only (for a scheduler or a pipeline; docs/deploy.md, "Command-line
+tools and scheduled jobs"): sign in as the jobs app registration with its certificate:
+  AZURE_TENANT_ID=<tenant id or domain>  AZURE_CLIENT_ID=<the jobs app's client id>
+  AZURE_CLIENT_CERTIFICATE_PATH=<PEM file with the private key and the certificate>
+  [AZURE_AUTHORITY_HOST=https://login.microsoftonline.com]
+The app needs the application permissions Sites.Selected (with a "manage" grant on the SMS site),
+GroupMember.Read.All and Tasks.ReadWrite.All. With the same settings and --target emulator, the run
+signs in at the emulator's token endpoint (the app registered there through POST /_dev/apps).
+
+Real tenant, delegated (GRAPH_TOKEN wins over the AZURE_* settings): put a delegated Microsoft Graph
+access token of a site owner who is a member of the SMS group in GRAPH_TOKEN. With the Azure CLI:
   az login --allow-no-subscriptions
   export GRAPH_TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)
 The token needs Sites.Manage.All (create lists and columns), Group.Read.All or GroupMember.Read.All
@@ -118,17 +130,28 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     log(USAGE);
     return 0;
   }
+  let appOnly: AppOnlyCredentials | undefined;
+  try {
+    appOnly = env.GRAPH_TOKEN ? undefined : appOnlyFromEnv(env);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   let client: GraphClient;
   if (settings.target === 'emulator') {
-    client = emulatorGraphClient(settings.emulatorOrigin ?? DEFAULT_EMULATOR_ORIGIN);
+    const origin = settings.emulatorOrigin ?? DEFAULT_EMULATOR_ORIGIN;
+    client = appOnly
+      ? createGraphClient({ baseUrl: `${origin}/v1.0`, getToken: appOnlyTokenProvider({ ...appOnly, authorityHost: appOnly.authorityHost ?? origin }) })
+      : emulatorGraphClient(origin);
   } else {
     const token = env.GRAPH_TOKEN;
-    if (!token) {
-      console.error(`GRAPH_TOKEN is not set.\n\n${USAGE}`);
+    if (!token && !appOnly) {
+      console.error(`GRAPH_TOKEN is not set, nor are the app-only settings (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH).\n\n${USAGE}`);
       return 2;
     }
-    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? GRAPH_BASE_URL, getToken: async () => token });
+    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? GRAPH_BASE_URL, getToken: appOnly ? appOnlyTokenProvider(appOnly) : async () => token! });
   }
+  if (appOnly) log(`signed in app-only as ${appOnly.clientId}`);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { RUNTIME_CONFIG_PATH, type RuntimeConfig } from '../src/app/config.js';
+import { RUNTIME_CONFIG_PATH, type CloudName, type RuntimeConfig } from '../src/app/config.js';
 import { runtimeConfigSchema } from '../src/app/configSchema.js';
 
 /**
@@ -10,10 +10,15 @@ import { runtimeConfigSchema } from '../src/app/configSchema.js';
  */
 export { RUNTIME_CONFIG_PATH, type RuntimeConfig };
 
-/** Config for a browser talking to the emulator at `origin` (e.g. `http://127.0.0.1:4000`). */
-export function emulatorRuntimeConfig(origin: string): RuntimeConfig {
+/**
+ * Config for a browser talking to the emulator at `origin` (e.g. `http://127.0.0.1:4000`). With
+ * `cloud: 'china'` the app behaves as for a tenant operated by 21Vianet (the emulator should then be
+ * started with the same cloud, so it answers as Graph in China does).
+ */
+export function emulatorRuntimeConfig(origin: string, opts: { cloud?: CloudName } = {}): RuntimeConfig {
   const base = origin.replace(/\/+$/, '');
-  return runtimeConfigSchema.parse({ mode: 'emulator', graphBaseUrl: `${base}/v1.0`, devAuthUrl: base });
+  const cloud = opts.cloud && opts.cloud !== 'global' ? { cloud: opts.cloud } : {};
+  return runtimeConfigSchema.parse({ mode: 'emulator', graphBaseUrl: `${base}/v1.0`, devAuthUrl: base, ...cloud });
 }
 
 /** Answers `GET /sms365.config.json` with `config` and returns true; false for any other path. */

@@ -3,13 +3,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { startEmulator, type RunningEmulator } from '../emulator/server.js';
+import { EMULATED_CLOUDS, type EmulatedCloud } from '../emulator/core/nationalCloud.js';
 import { faultsFromEnv } from '../emulator/core/faults.js';
 import { sms365ViteConfig } from '../vite.config.js';
 import { emulatorRuntimeConfig } from './runtime-config.js';
 import { ensureDemoContent } from './demo/firstStart.js';
 
 /**
- * `npm start [-- --port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo]`
+ * `npm start [-- --port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo] [--cloud global|china]`
+ * (`--cloud china`: the emulator answers as Microsoft Graph China operated by 21Vianet, and the app
+ * is configured for that cloud; see docs/deploy.md "National clouds").
  *
  * Starts the Microsoft 365 emulator in-process (port 4000 or --port / EMULATOR_PORT, data in
  * .data/emulator, seeded with the demo tenant on first start) and the Vite dev server (port 5173
@@ -18,7 +21,7 @@ import { ensureDemoContent } from './demo/firstStart.js';
  * later starts see the `DemoSeeded` marker and skip it. `--no-demo` skips it altogether.
  * Ctrl+C stops both.
  */
-const USAGE = 'usage: npm start -- [--port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo]';
+const USAGE = 'usage: npm start -- [--port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo] [--cloud global|china]';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     'app-port': { type: 'string', default: process.env.APP_PORT ?? '5173' },
     'no-demo': { type: 'boolean', default: false },
+    cloud: { type: 'string', default: process.env.EMULATOR_CLOUD ?? 'global' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -48,12 +52,17 @@ function portArg(name: string, raw: string): number {
 
 const emulatorPort = portArg('--port', values.port);
 const appPort = portArg('--app-port', values['app-port']);
+if (!(EMULATED_CLOUDS as readonly string[]).includes(values.cloud)) {
+  console.error(`invalid --cloud '${values.cloud}'\n${USAGE}`);
+  process.exit(2);
+}
+const cloud = values.cloud as EmulatedCloud;
 const dataDir = path.resolve(values.data);
 const firstStart = values.reset || !fs.existsSync(path.join(dataDir, 'emulator.sqlite'));
 
 let emulator: RunningEmulator;
 try {
-  emulator = await startEmulator({ port: emulatorPort, dataDir, reset: values.reset, faults: faultsFromEnv(process.env) });
+  emulator = await startEmulator({ port: emulatorPort, dataDir, reset: values.reset, faults: faultsFromEnv(process.env), cloud });
 } catch (e) {
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') {
@@ -75,7 +84,7 @@ if (!values['no-demo']) {
 }
 
 const vite = await createServer({
-  ...sms365ViteConfig(() => emulatorRuntimeConfig(emulator.origin)),
+  ...sms365ViteConfig(() => emulatorRuntimeConfig(emulator.origin, { cloud })),
   configFile: false,
   server: { port: appPort, strictPort: false },
 });

@@ -4,7 +4,7 @@ import { useLocation } from 'react-router';
 import { OfflineBanner } from '../src/app/errors/OfflineBanner.js';
 import { ScreenHeading } from '../src/app/shell/ScreenHeading.js';
 import { parseHostSimulation } from '../src/app/tabs/simulation.js';
-import { webPartTheme } from './theme.js';
+import { themeForParameter } from '../src/app/theme/theme.js';
 import { useWebPartStyles } from './WebPartFrame.styles.js';
 
 /**
@@ -14,7 +14,7 @@ import { useWebPartStyles } from './WebPartFrame.styles.js';
 export function WebPartFrame({ title, children }: { title: string; children: ReactNode }) {
   const styles = useWebPartStyles();
   const location = useLocation();
-  const theme = webPartTheme(parseHostSimulation(location.search).theme);
+  const theme = themeForParameter(parseHostSimulation(location.search).theme);
   return (
     <FluentProvider theme={theme ?? undefined} className={styles.root}>
       <main id="main" tabIndex={-1} className={styles.main}>

@@ -5,6 +5,7 @@ import { AppErrorBoundary } from '../src/app/errors/AppErrorBoundary.js';
 import { parseWebPartProperties, type WebPartProperty } from './properties.js';
 import { WEB_PARTS, webPartById, type WebPartDefinition } from './registry.js';
 import { WebPartFrame } from './WebPartFrame.js';
+import { FeatureConsent } from '../src/app/auth/FeatureConsent.js';
 
 /** The web parts below `/webparts/`, each a thin host of one feature (webparts/README.md). */
 export function WebPartRoutes() {
@@ -31,7 +32,11 @@ function WebPart({ definition }: { definition: WebPartDefinition }) {
   const properties = parseWebPartProperties(definition.properties, location.search);
   return (
     <WebPartFrame title={t(definition.titleKey)}>
-      {properties.status === 'ok' ? definition.render(properties.values) : <NotSetUp problems={[...properties.missing, ...properties.invalid]} />}
+      {properties.status === 'ok' ? (
+        <FeatureConsent feature={definition.feature}>{definition.render(properties.values)}</FeatureConsent>
+      ) : (
+        <NotSetUp problems={[...properties.missing, ...properties.invalid]} />
+      )}
     </WebPartFrame>
   );
 }

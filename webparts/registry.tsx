@@ -4,6 +4,7 @@ import { DocumentRegisterWebPart } from './document-register/DocumentRegisterWeb
 import { MyActionsWebPart } from './my-actions/MyActionsWebPart.js';
 import { documentProperty, registerProperty, type WebPartProperty } from './properties.js';
 import { RegisterViewWebPart } from './register-view/RegisterViewWebPart.js';
+import type { Feature } from '../src/app/auth/scopes.js';
 
 /** One web part: its address segment, title, properties and what it renders from them. */
 export interface WebPartDefinition {
@@ -11,20 +12,23 @@ export interface WebPartDefinition {
   readonly id: string;
   readonly titleKey: 'webparts.documentRegister.title' | 'webparts.acknowledgementStatus.title' | 'webparts.registerView.title' | 'webparts.myActions.title';
   readonly properties: readonly WebPartProperty[];
+  /** The area whose scopes the web part asks for when it opens (incremental consent, src/app/auth/FeatureConsent.tsx). */
+  readonly feature: Feature;
   render(values: Readonly<Record<string, string>>): ReactNode;
 }
 
 /** Every web part, in the order a page author would meet them. */
 export const WEB_PARTS: readonly WebPartDefinition[] = [
-  { id: 'document-register', titleKey: 'webparts.documentRegister.title', properties: [], render: () => <DocumentRegisterWebPart /> },
+  { id: 'document-register', titleKey: 'webparts.documentRegister.title', feature: 'documents', properties: [], render: () => <DocumentRegisterWebPart /> },
   {
     id: 'acknowledgement-status',
     titleKey: 'webparts.acknowledgementStatus.title',
+    feature: 'acknowledgements',
     properties: [documentProperty],
     render: (v) => <AcknowledgementStatusWebPart doc={v.doc ?? ''} />,
   },
-  { id: 'register-view', titleKey: 'webparts.registerView.title', properties: [registerProperty], render: (v) => <RegisterViewWebPart register={v.register ?? ''} /> },
-  { id: 'my-actions', titleKey: 'webparts.myActions.title', properties: [], render: () => <MyActionsWebPart /> },
+  { id: 'register-view', titleKey: 'webparts.registerView.title', feature: 'registers', properties: [registerProperty], render: (v) => <RegisterViewWebPart register={v.register ?? ''} /> },
+  { id: 'my-actions', titleKey: 'webparts.myActions.title', feature: 'actions', properties: [], render: () => <MyActionsWebPart /> },
 ];
 
 /** The web part with this id, or undefined. */

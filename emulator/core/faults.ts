@@ -14,6 +14,11 @@ export interface FaultConfig {
   /** The next N Graph requests get 429 with `Retry-After: retryAfterSeconds`. */
   force429Count: number;
   retryAfterSeconds: number;
+  /**
+   * The first `PATCH …/listItem/fields` after each of the next N file uploads answers 409
+   * `resourceModified` (routes/drives.ts): SharePoint may still be updating a file it just received.
+   */
+  resourceModifiedAfterUpload: number;
 }
 
 export const defaultFaults = (): FaultConfig => ({
@@ -22,6 +27,7 @@ export const defaultFaults = (): FaultConfig => ({
   failureStatuses: [429, 503, 504],
   force429Count: 0,
   retryAfterSeconds: 1,
+  resourceModifiedAfterUpload: 0,
 });
 
 export interface Faults {
@@ -46,6 +52,9 @@ export function validateFaults(patch: Partial<FaultConfig>): void {
   if (patch.failureRate !== undefined && !(patch.failureRate >= 0 && patch.failureRate <= 1)) throw bad('failureRate must be between 0 and 1.');
   if (patch.force429Count !== undefined && !(Number.isInteger(patch.force429Count) && patch.force429Count >= 0)) throw bad('force429Count must be an integer >= 0.');
   if (patch.retryAfterSeconds !== undefined && !(patch.retryAfterSeconds >= 0)) throw bad('retryAfterSeconds must be >= 0.');
+  if (patch.resourceModifiedAfterUpload !== undefined && !(Number.isInteger(patch.resourceModifiedAfterUpload) && patch.resourceModifiedAfterUpload >= 0)) {
+    throw bad('resourceModifiedAfterUpload must be an integer >= 0.');
+  }
   if (patch.failureStatuses !== undefined && !patch.failureStatuses.every((s) => [429, 503, 504].includes(s))) {
     throw bad('failureStatuses may contain 429, 503 and 504 only.');
   }

@@ -3,10 +3,18 @@ import type { Emu } from '../emu.js';
 
 /** The authenticated caller of a Graph request (from the bearer token). */
 export interface Principal {
+  /** The signed-in user's object id; for an app-only token, the application (client) id. */
   userId: string;
   upn: string;
   displayName: string;
+  /** Delegated permissions (`scp`); empty for an app-only token. */
   scopes: ReadonlySet<string>;
+  /** `app` for an app-only token (client credentials: `idtyp: app`, a `roles` claim, no user). */
+  kind?: 'user' | 'app';
+  /** Application permissions (`roles`) of an app-only token. */
+  roles?: ReadonlySet<string>;
+  /** The application the token was issued to (`appid`, `app_displayname`). */
+  app?: { id: string; displayName: string };
 }
 
 /** Result of a route handler: JSON body (object), raw bytes, or nothing. */

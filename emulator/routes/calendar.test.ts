@@ -462,3 +462,68 @@ describe('persistence', () => {
     }
   });
 });
+
+describe('event locations and hideAttendees (resources/event)', () => {
+  const picnic = {
+    ...simpleEvent('Supplier review visit', '2031-06-03T10:00:00', '2031-06-03T11:00:00'),
+    location: { displayName: 'Conf Room 3; Fourth Coffee; Home Office', locationType: 'Default' },
+    locations: [
+      { displayName: 'Conf Room 3' },
+      { displayName: 'Fourth Coffee', address: { street: '4567 Main St', city: 'Redmond', state: 'WA', countryOrRegion: 'US', postalCode: '32008' }, coordinates: { latitude: 47.672, longitude: -102.103 } },
+      { displayName: 'Home Office' },
+    ],
+  };
+
+  it('keeps location and locations as Outlook does on create (Learn: event with multiple locations)', async () => {
+    const ev = await createEvent(demo.ben, '/me/events', picnic);
+    expect(ev.location).toEqual({ displayName: 'Conf Room 3; Fourth Coffee; Home Office', locationType: 'default', uniqueId: 'Conf Room 3; Fourth Coffee; Home Office', uniqueIdType: 'private' });
+    expect(ev.locations).toEqual([
+      { displayName: 'Conf Room 3', locationType: 'default', uniqueIdType: 'unknown' },
+      {
+        displayName: 'Fourth Coffee',
+        locationType: 'default',
+        uniqueId: 'Fourth Coffee',
+        uniqueIdType: 'private',
+        address: { type: 'unknown', street: '4567 Main St', city: 'Redmond', state: 'WA', countryOrRegion: 'US', postalCode: '32008' },
+        coordinates: { latitude: 47.672, longitude: -102.103 },
+      },
+      { displayName: 'Home Office', locationType: 'default', uniqueIdType: 'unknown' },
+    ]);
+    const read = (await (await emu.graph(demo.ben, `/me/events/${ev.id}?$select=location,locations`)).json()) as GraphEvent;
+    expect(read.locations).toEqual(ev.locations);
+  });
+
+  it('derives location from locations alone, and replaces locations when location is updated', async () => {
+    const { location: _l, ...onlyLocations } = picnic;
+    const ev = await createEvent(demo.ben, '/me/events', onlyLocations);
+    expect((ev.location as { displayName: string }).displayName).toBe('Conf Room 3; Fourth Coffee; Home Office');
+
+    const res = await emu.graph(demo.ben, `/me/events/${ev.id}`, { method: 'PATCH', ...json({ location: { displayName: "Harry's Bar" } }) });
+    expect(res.status).toBe(200);
+    const updated = (await res.json()) as GraphEvent;
+    expect(updated.location).toEqual({ displayName: "Harry's Bar", locationType: 'default', uniqueId: "Harry's Bar", uniqueIdType: 'private' });
+    expect(updated.locations).toEqual([{ displayName: "Harry's Bar", locationType: 'default', uniqueIdType: 'unknown' }]);
+  });
+
+  it('hideAttendees: false by default; when true each attendee sees only themselves, the organizer sees all', async () => {
+    const plain = await createEvent(demo.laura, '/me/events', simpleEvent('Induction', '2031-06-04T09:00:00', '2031-06-04T10:00:00'));
+    expect(plain.hideAttendees).toBe(false);
+
+    const ev = await createEvent(demo.laura, '/me/events', {
+      ...simpleEvent('Appraisal feedback session', '2031-06-05T09:00:00', '2031-06-05T10:00:00'),
+      hideAttendees: true,
+      attendees: [{ emailAddress: { address: demo.jack } }, { emailAddress: { address: demo.sofia } }],
+    });
+    expect(ev.hideAttendees).toBe(true);
+    expect(ev.attendees.map((a) => a.emailAddress.address)).toEqual([demo.jack, demo.sofia]);
+
+    const jacks = (await (await emu.graph(demo.jack, `/me/events/${ev.id}`)).json()) as GraphEvent;
+    expect(jacks.hideAttendees).toBe(true);
+    expect(jacks.attendees.map((a) => a.emailAddress.address)).toEqual([demo.jack]);
+
+    const res = await emu.graph(demo.laura, `/me/events/${ev.id}`, { method: 'PATCH', ...json({ hideAttendees: false }) });
+    expect(((await res.json()) as GraphEvent).hideAttendees).toBe(false);
+    const again = (await (await emu.graph(demo.jack, `/me/events/${ev.id}`)).json()) as GraphEvent;
+    expect(again.attendees.map((a) => a.emailAddress.address)).toEqual([demo.jack, demo.sofia]);
+  });
+});

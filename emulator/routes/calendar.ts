@@ -156,7 +156,7 @@ function readSkip(ctx: Ctx): number {
 
 /** Filters, orders, pages (`$skip` nextLink, as Outlook pages events) and selects a collection. */
 function listResponse(ctx: Ctx, owner: CalendarOwner, instances: Instance[], leaf: 'events' | 'calendarView', prefs: Prefs): RouteResult {
-  let rows: Row[] = instances.map((inst) => ({ inst, json: presentEvent(inst, prefs) }));
+  let rows: Row[] = instances.map((inst) => ({ inst, json: presentEvent(inst, { ...prefs, viewer: owner }) }));
   const filter = q(ctx.query, 'filter');
   if (filter) {
     const expr = utcLiterals(parseFilter(filter));
@@ -189,7 +189,7 @@ function entityResponse(ctx: Ctx, owner: CalendarOwner, inst: Instance, prefs: P
   const nav = navOf(ctx, 'events');
   const json = {
     '@odata.context': `${contextBase(ctx, owner)}/${nav}${select ? `(${select.join(',')})` : ''}/$entity`,
-    ...applySelect(presentEvent(inst, prefs), select),
+    ...applySelect(presentEvent(inst, { ...prefs, viewer: owner }), select),
   };
   return ok(json, status, prefHeaders(prefs));
 }

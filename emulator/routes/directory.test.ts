@@ -282,3 +282,87 @@ describe('the signed-in user\'s memberships', () => {
     await expectError(res, 403, 'Authorization_RequestDenied');
   });
 });
+
+describe('/users/{id | userPrincipalName}/… forms of the /me routes', () => {
+  it('GET /users/{upn}/memberOf and /users/{id}/memberOf list that user\'s direct groups', async () => {
+    const jack = await getJson<Json>(`/users/${demo.jack}`);
+    const byUpn = await getJson(`/users/${demo.jack.toUpperCase()}/memberOf`);
+    const byId = await getJson(`/users/${jack.id as string}/memberOf`);
+    expect(byUpn['@odata.context']).toBe(`${emu.graphBaseUrl}/$metadata#directoryObjects`);
+    expect(names(byUpn).sort()).toEqual(['Kestrel SMS', 'Kestrel-ServiceDesk', 'SMS-AllStaff']);
+    expect(names(byId)).toEqual(names(byUpn));
+    for (const g of byUpn.value) expect(g['@odata.type']).toBe('#microsoft.graph.group');
+  });
+
+  it("reads another user's memberships only with a higher privileged scope; one's own with User.Read", async () => {
+    await expectError(await get(`/users/${demo.jack}/memberOf`, {}, {}, demo.priya, ['User.Read', 'User.ReadBasic.All']), 403, 'Authorization_RequestDenied');
+    expect((await get(`/users/${demo.jack}/memberOf`, {}, {}, demo.priya, ['GroupMember.Read.All'])).status).toBe(200);
+    expect((await get(`/users/${demo.jack}/memberOf`, {}, {}, demo.jack, ['User.Read'])).status).toBe(200);
+    await expectError(await get('/users/nobody@kestrelms.onmicrosoft.com/memberOf'), 404, 'Request_ResourceNotFound');
+  });
+
+  it('POST /users/{upn}/checkMemberGroups answers for that user', async () => {
+    const sd = await groupId('Kestrel-ServiceDesk');
+    const dc = await groupId('SMS-DocumentControllers');
+    const res = await emu.graph(demo.priya, `/users/${demo.jack}/checkMemberGroups`, { method: 'POST', body: JSON.stringify({ groupIds: [sd, dc] }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { value: string[] }).value).toEqual([sd]);
+    const userReadOnly = await emu.graph(demo.priya, `/users/${demo.jack}/checkMemberGroups`, {
+      method: 'POST',
+      body: JSON.stringify({ groupIds: [sd] }),
+      scopes: ['User.Read', 'GroupMember.Read.All'],
+    });
+    await expectError(userReadOnly, 403, 'Authorization_RequestDenied');
+  });
+});
+
+describe('group resource shape (resources/group, group-get)', () => {
+  const GROUP_DEFAULT_KEYS = [
+    'id', 'deletedDateTime', 'classification', 'createdDateTime', 'description', 'displayName', 'expirationDateTime',
+    'groupTypes', 'isAssignableToRole', 'mail', 'mailEnabled', 'mailNickname', 'membershipRule',
+    'membershipRuleProcessingState', 'onPremisesDomainName', 'onPremisesLastSyncDateTime', 'onPremisesNetBiosName',
+    'onPremisesSamAccountName', 'onPremisesSecurityIdentifier', 'onPremisesSyncEnabled', 'preferredDataLocation',
+    'preferredLanguage', 'proxyAddresses', 'renewedDateTime', 'resourceBehaviorOptions', 'resourceProvisioningOptions',
+    'securityEnabled', 'securityIdentifier', 'theme', 'visibility', 'onPremisesProvisioningErrors',
+  ].sort();
+
+  it('GET /groups/{id} returns every default property of a Microsoft 365 group', async () => {
+    const id = await groupId('Kestrel SMS');
+    const g = await getJson<Json>(`/groups/${id}`);
+    const { '@odata.context': context, ...props } = g;
+    expect(context).toBe(`${emu.graphBaseUrl}/$metadata#groups/$entity`);
+    expect(Object.keys(props).sort()).toEqual(GROUP_DEFAULT_KEYS);
+    expect(g).toMatchObject({
+      groupTypes: ['Unified'],
+      mailEnabled: true,
+      securityEnabled: false,
+      mailNickname: 'KestrelSMS',
+      mail: 'kestrelsms@kestrelms.onmicrosoft.com',
+      proxyAddresses: ['SMTP:kestrelsms@kestrelms.onmicrosoft.com'],
+      visibility: 'Private',
+      resourceProvisioningOptions: ['Team'],
+      resourceBehaviorOptions: [],
+      deletedDateTime: null,
+    });
+    expect(g.createdDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(g.renewedDateTime).toBe(g.createdDateTime);
+    expect(g.securityIdentifier).toMatch(/^S-1-12-1-\d+-\d+-\d+-\d+$/);
+  });
+
+  it('a security group: not mail-enabled, no proxy addresses, no Team', async () => {
+    const g = await getJson<Json>(`/groups/${await groupId('SMS-Managers')}`);
+    expect(g).toMatchObject({ groupTypes: [], mailEnabled: false, securityEnabled: true, mail: null, proxyAddresses: [], resourceProvisioningOptions: [] });
+  });
+
+  it('GET /groups lists the same default shape, and $select reaches derived properties', async () => {
+    const c = await getJson('/groups', { $filter: "displayName eq 'Kestrel SMS'" });
+    expect(Object.keys(c.value[0]!).sort()).toEqual(GROUP_DEFAULT_KEYS);
+    const sel = await getJson<Json>(`/groups/${await groupId('Kestrel SMS')}`, { $select: 'securityIdentifier,visibility' });
+    expect(Object.keys(sel).filter((k) => !k.startsWith('@')).sort()).toEqual(['securityIdentifier', 'visibility']);
+  });
+
+  it('computes securityIdentifier from the object id as Entra ID does (group-get example)', async () => {
+    const { groupSecurityIdentifier } = await import('./directory.js');
+    expect(groupSecurityIdentifier('02bd9fd6-8f93-4758-87c3-1fb73740a315')).toBe('S-1-12-1-45981654-1196986259-3072312199-363020343');
+  });
+});

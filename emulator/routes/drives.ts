@@ -16,6 +16,7 @@ import {
 } from '../services/drives.js';
 import { driveJson, targetJson, listChildren, listItemJson, fieldsJson, versionJson, downloadUrl } from '../services/drivePresent.js';
 import { createSession, sessionStatus, cancelSession, putFragment, commitDeferred } from '../services/driveUpload.js';
+import { driveDeltaPage } from '../services/driveDelta.js';
 
 /**
  * OneDrive/SharePoint files through Graph: drives of sites and groups, driveItems (folders and
@@ -99,6 +100,9 @@ const FORMS: Form[] = [
   { suffix: '/items/{itemId}', isPath: false, base: (ctx) => ctx.params.itemId! },
 ];
 
+/** The drive's root folder (`…/root`). */
+const ROOT_FORM = FORMS.find((f) => f.suffix === '/root')!;
+
 interface Call {
   ctx: Ctx;
   dc: DriveCtx;
@@ -112,7 +116,27 @@ type Need = 'read' | 'contribute';
 function openCall(emu: Emu, ctx: Ctx, prefix: Prefix, form: Form, need: Need): Call {
   const drive = prefix.drive(emu, ctx);
   const dc = openDrive(emu, drive, ctx.principal.userId, need, ctx.url.origin);
-  return { ctx, dc, form, meta: `${ctx.baseUrl}/$metadata#${prefix.odata(ctx, drive)}` };
+  return { ctx, dc, form: encodedPathForm(ctx, form), meta: `${ctx.baseUrl}/$metadata#${prefix.odata(ctx, drive)}` };
+}
+
+/** The path form an item id that holds a whole path stands for: `root:/a/b.txt:` → base `root`, path `a/b.txt`. */
+const ENCODED_PATH_FORM: Form = { suffix: '/items/{itemId}:/{path*}:', isPath: true, base: (ctx) => ctx.params.itemId! };
+
+/**
+ * Path addressing with encoded separators. The Kiota-based Graph SDKs address a path as one
+ * item-id segment, `/items/root%3A%2FFolder%2Ffile.txt%3A/content` (Learn's SDK upload examples,
+ * https://learn.microsoft.com/graph/api/driveitem-put-content, use `Items["root:/{path}:"]`), and
+ * Graph accepts it as `/root:/Folder/file.txt:/content`. The router decodes that segment into
+ * `itemId = "root:/Folder/file.txt:"`; here it becomes the base item and the path, so every item
+ * route (read, upload, children, versions, check-in, listItem...) serves both spellings.
+ */
+function encodedPathForm(ctx: Ctx, form: Form): Form {
+  const raw = form.isPath ? undefined : ctx.params.itemId;
+  const m = raw === undefined ? null : /^([^:/]+):\/?(.*?):?$/.exec(raw);
+  if (!m || !m[2]) return form;
+  ctx.params.itemId = m[1]!;
+  ctx.params.path = m[2];
+  return ENCODED_PATH_FORM;
 }
 
 /** The existing item a request names (404 when it does not exist for the caller). */
@@ -199,6 +223,32 @@ function requireFile(t: Target): asserts t is Extract<Target, { kind: 'item' }> 
   if (t.kind === 'root' || t.node.isFolder) throw badRequest('Only driveItems with the file property have content.', 'invalidRequest');
 }
 
+// ---------- metadata right after an upload ----------
+
+/**
+ * Files whose first `PATCH …/listItem/fields` answers 409 `resourceModified` (fault knob
+ * `resourceModifiedAfterUpload`, core/faults.ts). Setting a file's metadata right after uploading it
+ * may be refused that way while SharePoint is still processing the new file (observed on tenants and
+ * recorded in issue 10, item 4); the code is Graph's "The resource being updated has changed since the
+ * caller last read it, usually an eTag mismatch" (https://learn.microsoft.com/graph/errors). The
+ * service does this now and then, not every time, so the emulator does it on demand: a test turns
+ * the knob on, and a client must re-read the item and try again.
+ */
+const justUploaded = new WeakMap<Emu, Set<string>>();
+
+function noteUpload(emu: Emu, t: Target): void {
+  if (t.kind !== 'item' || emu.faults.config.resourceModifiedAfterUpload <= 0) return;
+  emu.faults.update({ resourceModifiedAfterUpload: emu.faults.config.resourceModifiedAfterUpload - 1 });
+  const set = justUploaded.get(emu) ?? new Set<string>();
+  set.add(t.node.id);
+  justUploaded.set(emu, set);
+}
+
+function refuseFirstPatchAfterUpload(emu: Emu, t: Target): void {
+  if (t.kind !== 'item' || !justUploaded.get(emu)?.delete(t.node.id)) return;
+  throw new GraphHttpError(409, 'resourceModified', 'The resource has changed since the caller last read it; read it again and retry.');
+}
+
 // ---------- registration ----------
 
 export function register(emu: Emu): void {
@@ -231,6 +281,30 @@ export function register(emu: Emu): void {
         return ok(withContext(`${ctx.baseUrl}/$metadata#drives/$entity`, selectDrive(driveJson(emu, drive, dc.list, dc.site), selectOf(ctx))));
       },
       { ...READ, doc: `${LEARN}/drive-get` },
+    );
+  }
+
+  // Changes below the root (https://learn.microsoft.com/graph/api/driveitem-delta): `?token=` carries
+  // the opaque token of a nextLink/deltaLink, or `latest` for no items and a deltaLink from now on.
+  for (const prefix of PREFIXES) {
+    r.get(
+      `${prefix.pattern}/root/delta`,
+      (ctx) => {
+        const c = openCall(emu, ctx, prefix, ROOT_FORM, 'read');
+        // Links keep the page size ($top) and $select; the token says where the walk stands.
+        const keep = ['$top', '$select'].flatMap((k) => (q(ctx.query, k.slice(1)) === null ? [] : [`${k}=${encodeURIComponent(q(ctx.query, k.slice(1))!)}`]));
+        const link = (token?: string) => {
+          const parts = token === undefined ? keep : [`token=${encodeURIComponent(token)}`, ...keep];
+          return `${ctx.baseUrl}${ctx.path}${parts.length ? `?${parts.join('&')}` : ''}`;
+        };
+        const size = Math.max(parseTop(ctx.query, 1000) ?? DEFAULT_PAGE_SIZE, 1);
+        const res = driveDeltaPage(c.dc, ctx.query.get('token'), size, link(), { select: selectOf(ctx) });
+        const body: Record<string, unknown> = { '@odata.context': `${c.meta}/root/delta`, value: res.value };
+        if (res.next) body['@odata.nextLink'] = link(res.next);
+        if (res.delta) body['@odata.deltaLink'] = link(res.delta);
+        return ok(body);
+      },
+      { ...READ, doc: `${LEARN}/driveitem-delta` },
     );
   }
 
@@ -307,20 +381,23 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     const bytes = await c.ctx.bytes();
     if (bytes.byteLength > SIMPLE_UPLOAD_LIMIT) throw tooLarge();
     const ifMatch = c.ctx.headers.get('if-match');
-    if (form.isPath) {
+    if (c.form.isPath) {
       const behavior = parseConflict(c.ctx.query.get('@microsoft.graph.conflictBehavior'), 'replace');
       // One transaction: folders made along the path disappear again when the upload fails.
       const { target: t, created: isNew } = emu.db.transaction(() => {
-        const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+        const spot = resolveForCreate(c.dc, c.form.base(c.ctx), c.ctx.params.path!);
         if (spot.existing) checkDriveIfMatch(ifMatch, spot.existing, c.dc);
         return uploadNamed(c.dc, spot.parent, spot.name, bytes, behavior);
       })();
+      noteUpload(emu, t);
       return ok(withContext(`${c.meta}/items/$entity`, render(c, t)), isNew ? 201 : 200);
     }
     const t = target(c);
     requireFile(t);
     checkDriveIfMatch(ifMatch, t, c.dc);
-    return ok(withContext(`${c.meta}/items/$entity`, render(c, replaceContent(c.dc, t.node, t.item, bytes))));
+    const replaced = replaceContent(c.dc, t.node, t.item, bytes);
+    noteUpload(emu, replaced);
+    return ok(withContext(`${c.meta}/items/$entity`, render(c, replaced)));
   }), { ...WRITE, doc: `${LEARN}/driveitem-put-content` });
 
   r.post(`${p}/createUploadSession`, on('contribute', async (c) => {
@@ -332,10 +409,10 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     const ifMatch = c.ctx.headers.get('if-match');
     const deferCommit = body.deferCommit === true;
     let session: Record<string, unknown>;
-    if (form.isPath) {
+    if (c.form.isPath) {
       // One transaction: folders made along the path disappear again when the session cannot be created.
       session = emu.db.transaction(() => {
-        const spot = resolveForCreate(c.dc, form.base(c.ctx), c.ctx.params.path!);
+        const spot = resolveForCreate(c.dc, c.form.base(c.ctx), c.ctx.params.path!);
         if (typeof item.name === 'string' && item.name.toLowerCase() !== spot.name.toLowerCase()) {
           throw badRequest('The item name in the request body must match the name in the path.', 'invalidRequest');
         }
@@ -364,13 +441,18 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     return ok({ '@odata.context': context, value: versionsOf(c.dc, t.node, t.item).map((v) => versionJson(c.dc, t.node, v, sel)) });
   }), { ...READ, doc: `${LEARN}/driveitem-list-versions` });
 
+  // `versions/current` names the version the caller sees now (the driveItem's own version), as
+  // Graph resolves it for files (GET …/versions/{version-id}, https://learn.microsoft.com/graph/api/driveitemversion-get).
   r.get(`${p}/versions/{versionId}`, on('read', (c) => {
     const t = target(c);
     requireFile(t);
-    const v = findVersion(c.dc, t.node, t.item, c.ctx.params.versionId!);
+    const id = c.ctx.params.versionId!;
+    const v = findVersion(c.dc, t.node, t.item, id.toLowerCase() === 'current' ? visibleLabel(c.dc, t.node, t.item) : id);
     return ok(withContext(`${itemPath(c, t)}/versions/$entity`, versionJson(c.dc, t.node, v, selectOf(c.ctx))));
   }), { ...READ, doc: `${LEARN}/driveitemversion-get` });
 
+  // 302 to a pre-authenticated URL (driveitemversion-get-contents: "Returns a 302 Found response
+  // redirecting to a pre-authenticated download URL"), for browsers too: see registerPublic.
   r.get(`${p}/versions/{versionId}/content`, on('read', (c) => {
     const t = target(c);
     requireFile(t);
@@ -425,6 +507,7 @@ function registerItemOps(emu: Emu, prefix: Prefix, form: Form): void {
     const { t, next } = emu.db.transaction(() => {
       const t = target(c);
       if (t.kind === 'root') throw notFound('The root folder has no list item.', 'itemNotFound');
+      refuseFirstPatchAfterUpload(emu, t);
       checkIfMatch(c.ctx.headers.get('if-match'), t.item);
       return { t, next: patchFields(c.dc, t, body) };
     })();
@@ -481,6 +564,21 @@ function registerBarePath(emu: Emu, prefix: Prefix): void {
 }
 
 // ---------- pre-authenticated URLs (no bearer token) ----------
+
+/*
+ * Download URLs (`@microsoft.graph.downloadUrl`, and the `Location` of the 302 that `…/content` and
+ * `…/versions/{id}/content` answer) serve simple cross-origin GETs but answer no CORS preflight
+ * (app.ts refuses OPTIONS on `/_download/`). That is what keeps a browser from following the 302 of
+ * a Graph request: the redirected request still carries the bearer token and other non-simple
+ * headers, so it needs a preflight, and the download host refuses it. Observed on tenants:
+ * "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin'
+ * header is present" for `…/_layouts/15/download.aspx` redirected from Graph
+ * (microsoftgraph/msgraph-sdk-javascript issue 388; issue 16; microsoft-graph-docs issue 5464 for
+ * versions), while the download URL itself "can be retrieved without a CORS preflight request"
+ * (msgraph-sdk-javascript issue 109). Browser clients read the URL instead: the driveItem's
+ * `@microsoft.graph.downloadUrl`, or for an older version the `Location` of the 302 inside a
+ * `$batch` response, and fetch it with a simple GET.
+ */
 
 function registerPublic(emu: Emu): void {
   const r = emu.publicRouter;
@@ -540,6 +638,7 @@ function registerPublic(emu: Emu): void {
 
 function finishUpload(ctx: Ctx, res: ReturnType<typeof putFragment>): RouteResult {
   if (!res.ctx || !res.target) return ok(res.body, res.status);
+  noteUpload(res.ctx.emu, res.target);
   const body = targetJson(res.ctx, res.target, {});
   const context = `${ctx.url.origin}/v1.0/$metadata#drives('${enc(res.ctx.drive.id)}')/items/$entity`;
   return ok(withContext(context, body), res.status);

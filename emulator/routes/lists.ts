@@ -56,7 +56,7 @@ import {
   type ItemEval,
 } from '../services/listQuery.js';
 import { deltaPage } from '../services/listDelta.js';
-import { ensureUserInfoList, isUserInfoListName } from '../services/userInfoList.js';
+import { ensureUserInfoList, isUserInfoListName, recordSiteVisit } from '../services/userInfoList.js';
 
 /**
  * SharePoint lists, columns and list items (Microsoft Graph `sites/{id}/lists`). Document libraries are lists
@@ -90,6 +90,8 @@ function siteOf(ctx: Ctx): SiteRow {
   const raw = ctx.params.siteId ?? '';
   const site = raw.toLowerCase() === 'root' ? findSiteByPath(ctx.emu.db, '/') : findSite(ctx.emu.db, raw);
   if (!site) throw notFound('Requested site could not be found', 'itemNotFound');
+  // Any request to a site puts a caller who can read it into its User Information List (services/userInfoList.ts).
+  recordSiteVisit(ctx.emu.db, site.id, ctx.principal.userId);
   return site;
 }
 
@@ -104,6 +106,9 @@ function listOf(ctx: Ctx, site: SiteRow): ListRow {
 }
 
 function callerRecord(ctx: Ctx): UserRecord {
+  // An app-only caller writes as the application: its id is stored as author/editor and
+  // services/listPresent.ts presents it as `{ application: { id, displayName } }`.
+  if (ctx.principal.kind === 'app') return { id: ctx.principal.userId, userPrincipalName: '', displayName: ctx.principal.displayName };
   const u = findUser(ctx.emu.db, ctx.principal.userId);
   if (!u) throw accessDenied('Access denied. The signed-in user is not known to this site.');
   return u;
@@ -210,7 +215,7 @@ async function createList(ctx: Ctx): Promise<RouteResult> {
     const cols = columnsOf(db, list.id);
     for (const raw of (body.columns ?? []) as unknown[]) {
       if (typeof raw !== 'object' || raw === null) throw invalid("Each entry of 'columns' must be a columnDefinition.");
-      const col = buildColumn(db, raw as Record<string, unknown>, cols);
+      const col = buildColumn(db, raw as Record<string, unknown>, cols, { inListCreate: true });
       checkIndexRules(cols, col);
       insertColumn(db, list.id, col);
       cols.push(col);

@@ -22,7 +22,8 @@ const LEARN = 'https://learn.microsoft.com/graph/api';
 const READ = SCOPES.tasksRead;
 const WRITE = SCOPES.tasksWrite;
 
-const caller = (ctx: Ctx): Caller => ({ userId: ctx.principal.userId });
+const caller = (ctx: Ctx): Caller =>
+  ctx.principal.kind === 'app' && ctx.principal.app ? { userId: ctx.principal.userId, app: ctx.principal.app } : { userId: ctx.principal.userId };
 const ifMatch = (ctx: Ctx) => ctx.headers.get('if-match');
 
 function entity<K extends Kind>(ctx: Ctx, obj: Stored<K>, context: string, status = 200): RouteResult {

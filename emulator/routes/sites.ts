@@ -3,6 +3,7 @@ import { ok, type Ctx } from '../core/router.js';
 import { GraphHttpError, notFound } from '../core/errors.js';
 import { applySelect, parseSelect, q } from '../core/odata.js';
 import { SCOPES } from '../core/scopes.js';
+import { recordSiteVisit } from '../services/userInfoList.js';
 import { findSite, findSiteByPath, findGroupSite, allSites, type SiteRow } from '../services/siteStore.js';
 import { findGroup } from '../services/directory.js';
 import { effectiveLevel, requireLevel } from '../services/permissions.js';
@@ -29,6 +30,8 @@ function rootSite(ctx: Ctx): SiteRow {
 /** Returns the site as Graph does (`@odata.context`, `$select`) after checking the caller can read it. */
 function siteResult(ctx: Ctx, row: SiteRow) {
   requireLevel(ctx.emu.db, ctx.principal.userId, 'read', row.id);
+  // Opening a site puts the caller into its User Information List (services/userInfoList.ts).
+  recordSiteVisit(ctx.emu.db, row.id, ctx.principal.userId);
   const select = parseSelect(q(ctx.query, 'select'));
   return ok({ '@odata.context': `${ctx.baseUrl}/$metadata#sites/$entity`, ...applySelect(row.site as unknown as Record<string, unknown>, select) });
 }

@@ -5,6 +5,8 @@ import { insertSite, type SiteRow } from '../services/siteStore.js';
 import type { PermissionLevel } from '../services/permissions.js';
 import { grant } from '../services/permissionStore.js';
 import { onSiteCreated } from '../services/siteHooks.js';
+import { insertInstallation } from '../services/teamworkStore.js';
+import { sms365App } from '../services/teamworkApps.js';
 
 /**
  * The demo tenant: Kestrel Managed Services Ltd (fictional), from
@@ -75,6 +77,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { given: 'Fiona', surname: 'McAllister', jobTitle: 'Cloud Engineer', department: 'Operations', office: 'Manchester', language: 'en-GB', groups: [IA, ENG, OPS], joinedDaysAgo: 700 },
   { given: 'Jack', surname: 'Turner', jobTitle: 'Service Desk Analyst', department: 'Service Desk', office: 'Manchester', language: 'en-GB', groups: [SD], joinedDaysAgo: 10 },
 ];
+
+/** Demo users who joined this many days ago or less have not got the sms365 Teams app installed yet. */
+export const NEW_JOINER_DAYS = 30;
 
 export const upnOf = (u: { given: string; surname: string }): string =>
   `${u.given}.${u.surname}`.toLowerCase().replace(/[^a-z.]/g, '') + `@${TENANT.domain}`;
@@ -152,6 +157,8 @@ export function seedTenant(emu: Emu): void {
     addMember(db, groupIdOf('SMS-AllStaff'), user.id);
     addMember(db, groupIdOf(SMS_GROUP), user.id, u.groups.includes(MGR));
     for (const g of u.groups) addMember(db, groupIdOf(g), user.id);
+    // The administrator deployed sms365 to staff (Teams app setup policy); a new joiner does not have it yet.
+    if (u.joinedDaysAgo > NEW_JOINER_DAYS) insertInstallation(db, { userId: user.id, teamsAppId: sms365App().id, installedAt: iso(new Date(seededAt.getTime() - 30 * day)) });
   }
 
   const root: SiteRow = siteRow('/', 'Kestrel Managed Services', 'Communication site of Kestrel Managed Services.', null, iso(new Date(seededAt.getTime() - 3000 * day)));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatCivil, formatUtcSeconds, utcToCivil } from './recurrence.js';
 import type { Body, DateTimeTimeZone } from './calendarStore.js';
+import type { Attendee } from './calendarStore.js';
 import { NO_TIME, occurrenceId, organizerOf, type CalendarOwner, type Instance } from './calendarRules.js';
 
 /**
@@ -14,6 +15,19 @@ export interface PresentOptions {
   tzIana: string;
   /** `Prefer: outlook.body-content-type`; default html. */
   bodyType: 'html' | 'text';
+  /** Whose calendar the event is read from (decides what `hideAttendees` hides). */
+  viewer?: CalendarOwner;
+}
+
+/**
+ * The attendees one calendar shows. With `hideAttendees`, "each attendee only sees themselves in the meeting
+ * request and meeting Tracking list" (resources/event); the organizer still sees everyone.
+ */
+function visibleAttendees(inst: Instance, o: PresentOptions): Attendee[] {
+  const { rec } = inst;
+  if (!rec.hideAttendees || inst.organizerView || o.viewer?.kind !== 'user') return rec.attendees;
+  const me = new Set([o.viewer.user.userPrincipalName, o.viewer.user.mail].filter((a): a is string => !!a).map((a) => a.toLowerCase()));
+  return rec.attendees.filter((a) => me.has(a.emailAddress.address.toLowerCase()));
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -92,7 +106,7 @@ export function presentEvent(inst: Instance, o: PresentOptions): Record<string, 
     location: rec.location,
     locations: rec.locations,
     recurrence: occurrence ? null : rec.recurrence,
-    attendees: rec.attendees,
+    attendees: visibleAttendees(inst, o),
     organizer: { emailAddress: rec.organizer },
     onlineMeeting: rec.onlineMeeting,
   };

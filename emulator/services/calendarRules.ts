@@ -192,6 +192,18 @@ function readLocation(raw: unknown): Location {
 
 export const emptyLocation = (): Location => ({ displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} });
 
+/**
+ * One entry of `locations` as Outlook stores it (user-post-events, "Create an event with multiple locations"):
+ * a place known by its name only has no `uniqueId` and `uniqueIdType: unknown`; one with an address or
+ * coordinates is a private location named by its display name, and its address gets `type: unknown`.
+ */
+function locationsEntry(l: Location): Location {
+  const { uniqueId, ...rest } = l;
+  const placed = (l.address && Object.keys(l.address).length > 0) || (l.coordinates && Object.keys(l.coordinates).length > 0);
+  if (!placed) return { ...rest, uniqueIdType: 'unknown' };
+  return { ...rest, uniqueId, uniqueIdType: 'private', ...(l.address ? { address: { type: 'unknown', ...(l.address as object) } } : {}) };
+}
+
 function readAttendees(db: Db, raw: unknown): Attendee[] {
   if (!Array.isArray(raw)) throw cannotDeserialize('attendees');
   return raw.map((a) => {
@@ -236,12 +248,14 @@ export function applyWritable(db: Db, rec: StoredEvent, body: Record<string, unk
   if (has('isAllDay')) rec.isAllDay = bool(body.isAllDay, 'isAllDay');
   if (has('location')) {
     rec.location = readLocation(body.location);
-    // Setting location replaces the locations collection with it (resources/event, "locations").
-    rec.locations = rec.location.displayName ? [{ ...rec.location, uniqueIdType: 'unknown' }] : [];
+    // "The location and locations properties always correspond with each other. If you update the location
+    // property, any prior locations in the locations collection are removed and replaced by the new location
+    // value." (resources/event)
+    rec.locations = rec.location.displayName ? [locationsEntry(rec.location)] : [];
   }
   if (has('locations')) {
     if (!Array.isArray(body.locations)) throw cannotDeserialize('locations');
-    rec.locations = body.locations.map(readLocation);
+    rec.locations = body.locations.map((l) => locationsEntry(readLocation(l)));
     if (!has('location')) {
       const names = rec.locations.map((l) => l.displayName).filter(Boolean);
       rec.location = names.length ? { displayName: names.join('; '), locationType: 'default', uniqueId: names.join('; '), uniqueIdType: 'private' } : emptyLocation();

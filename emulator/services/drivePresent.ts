@@ -1,3 +1,4 @@
+import { findApp } from './appRegistrationStore.js';
 import type { Emu } from '../emu.js';
 import { notFound } from '../core/errors.js';
 import { findUser, findGroup, type UserRecord } from './directory.js';
@@ -65,6 +66,16 @@ function userById(dc: DriveCtx, id: string): UserRecord | undefined {
   return findUser(dc.emu.db, id);
 }
 
+/**
+ * createdBy/lastModifiedBy of a drive item: the user, or for what an app-only token wrote the application,
+ * with SharePoint's "SharePoint App" as the user (SharePoint/sp-dev-docs#1213).
+ */
+function identityOf(dc: DriveCtx, id: string): Record<string, unknown> {
+  const u = userById(dc, id);
+  const app = u ? undefined : findApp(dc.emu.db, id);
+  return app ? { application: { id: app.appId, displayName: app.displayName }, user: { displayName: 'SharePoint App' } } : identity(u);
+}
+
 /** Visible children count and total size below a folder, for the caller. */
 function folderStats(dc: DriveCtx, folderId: string, depth = 0): { count: number; size: number } {
   let count = 0;
@@ -84,7 +95,7 @@ function folderStats(dc: DriveCtx, folderId: string, depth = 0): { count: number
 
 function publicationOf(dc: DriveCtx, node: NodeRow, seen: ItemRow): Record<string, unknown> {
   const out: Record<string, unknown> = { level: node.checkedOutBy ? 'checkout' : 'published', versionId: versionLabel(seen) };
-  if (node.checkedOutBy) out.checkedOutBy = identity(userById(dc, node.checkedOutBy));
+  if (node.checkedOutBy) out.checkedOutBy = identityOf(dc, node.checkedOutBy);
   return out;
 }
 
@@ -142,11 +153,11 @@ export function itemJson(dc: DriveCtx, node: NodeRow, item: ItemRow, opts: Rende
     obj['@microsoft.graph.downloadUrl'] = downloadUrl(dc, item, label);
   }
   Object.assign(obj, {
-    createdBy: identity(userById(dc, item.createdBy)),
+    createdBy: identityOf(dc, item.createdBy),
     createdDateTime: iso(item.created),
     eTag: etagOf(item),
     id: node.id,
-    lastModifiedBy: identity(userById(dc, seen.modifiedBy)),
+    lastModifiedBy: identityOf(dc, seen.modifiedBy),
     lastModifiedDateTime: iso(seen.modified),
     name,
     parentReference: parentRef,
@@ -236,7 +247,7 @@ export function listItemJson(
 export function versionJson(dc: DriveCtx, node: NodeRow, v: VersionView, sel: string[] | null): Record<string, unknown> {
   const obj: Record<string, unknown> = {
     id: v.label,
-    lastModifiedBy: identity(userById(dc, v.modifiedBy)),
+    lastModifiedBy: identityOf(dc, v.modifiedBy),
     lastModifiedDateTime: iso(v.modified),
     size: v.size,
   };

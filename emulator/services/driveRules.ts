@@ -2,7 +2,7 @@ import type { Db } from '../store/db.js';
 import { GraphHttpError } from '../core/errors.js';
 import { itemVersions, versionLabel, type ItemRow, type ListRow } from './lists.js';
 import { atLeast, effectiveLevel, type PermissionLevel } from './permissions.js';
-import { nodeOfListItem } from './driveStore.js';
+import { checkoutLabel, nodeOfListItem, type NodeRow } from './driveStore.js';
 
 /**
  * Rules of document libraries that both the drive API and the list API must apply to library
@@ -48,10 +48,26 @@ export function itemAsSeenBy(db: Db, list: ListRow, item: ItemRow, drafts: boole
  * `level` is the user's permission level on the list, when the caller already knows it (loops).
  */
 export function libraryItemForViewer(db: Db, list: ListRow, item: ItemRow, userId: string, level?: PermissionLevel): ItemRow | undefined {
-  if (list.template !== 'documentLibrary' || !list.settings.enableMinorVersions) return item;
+  if (list.template !== 'documentLibrary') return item;
+  const node = nodeOfListItem(db, list.id, item.id);
+  if (node && neverCheckedInFor(db, node, userId)) return undefined;
+  if (!list.settings.enableMinorVersions) return item;
   level ??= effectiveLevel(db, userId, list.siteId, list.id);
-  const checkedOutBy = nodeOfListItem(db, list.id, item.id)?.checkedOutBy;
-  return itemAsSeenBy(db, list, item, seesDrafts(list, level, item, userId, checkedOutBy));
+  return itemAsSeenBy(db, list, item, seesDrafts(list, level, item, userId, node?.checkedOutBy));
+}
+
+/**
+ * A file that was created checked out and never checked in exists only for the user who has it
+ * checked out: nobody else (not even a site owner) sees it through Graph, the list API or the
+ * library's views until it is checked in. SharePoint creates a file checked out when the library
+ * requires check-out, and when the library has required columns that the upload leaves empty
+ * (see `createFile`). Observed behaviour: SharePoint/sp-dev-docs issue 1687 ("No one can see a
+ * checked out file after initial upload except a user who did upload"; answered by design) and
+ * vgrem/office365-rest-python-client issue 409; pnp/pnpjs issue 775 (a library with a required
+ * column: the upload works, the check-in fails while the required field is empty).
+ */
+export function neverCheckedInFor(db: Db, node: Pick<NodeRow, 'id' | 'checkedOutBy'>, userId: string): boolean {
+  return node.checkedOutBy !== null && node.checkedOutBy !== userId && checkoutLabel(db, node.id) === null;
 }
 
 /** Version labels a viewer may list: all of them when they see drafts, otherwise majors only. */

@@ -59,6 +59,14 @@ export function ensureDrivesSchema(db: Db): void {
       if_match TEXT,
       expires TEXT NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS drive_tombstones (
+      list_id TEXT NOT NULL,
+      list_item_id INTEGER NOT NULL,
+      id TEXT NOT NULL,
+      parent_id TEXT NOT NULL,
+      is_folder INTEGER NOT NULL,
+      PRIMARY KEY (list_id, list_item_id)
+    );
     CREATE TABLE IF NOT EXISTS drive_upload_fragments (
       token TEXT NOT NULL,
       start INTEGER NOT NULL,
@@ -218,6 +226,10 @@ export function bumpContentSeq(db: Db, id: string): void {
 }
 
 export function deleteNodeRow(db: Db, n: NodeRow): void {
+  // The driveItem id outlives the row, so a delta feed can report the deletion under that id.
+  db.prepare('INSERT OR REPLACE INTO drive_tombstones(list_id, list_item_id, id, parent_id, is_folder) VALUES(?,?,?,?,?)').run(
+    n.listId, n.listItemId, n.id, n.parentId, n.isFolder ? 1 : 0,
+  );
   db.prepare('DELETE FROM drive_items WHERE id = ?').run(n.id);
   db.prepare('DELETE FROM drive_versions WHERE list_id = ? AND list_item_id = ?').run(n.listId, n.listItemId);
 }
@@ -225,6 +237,14 @@ export function deleteNodeRow(db: Db, n: NodeRow): void {
 /** Drops blobs no version refers to any more. */
 export function collectBlobs(db: Db): void {
   db.prepare('DELETE FROM drive_blobs WHERE sha256 NOT IN (SELECT blob FROM drive_versions)').run();
+}
+
+/** The driveItem a deleted list item of a library was (for delta's `deleted` entries). */
+export function tombstoneOf(db: Db, listId: string, listItemId: number): { id: string; parentId: string; isFolder: boolean } | undefined {
+  const r = db.prepare('SELECT id, parent_id, is_folder FROM drive_tombstones WHERE list_id = ? AND list_item_id = ?').get(listId, listItemId) as
+    | { id: string; parent_id: string; is_folder: number }
+    | undefined;
+  return r ? { id: r.id, parentId: r.parent_id, isFolder: r.is_folder === 1 } : undefined;
 }
 
 // ---------- content ----------

@@ -1,6 +1,8 @@
+import { requestCaller } from '../core/auth.js';
 import type { Emu } from '../emu.js';
 import { GraphHttpError, badRequest, conflict, notFound, preconditionFailed } from '../core/errors.js';
 import { findUser, findGroup, type UserRecord } from './directory.js';
+import { recordSiteVisit } from './userInfoList.js';
 import { findSite, findGroupSite, type SiteRow } from './siteStore.js';
 import { requireLevel, type PermissionLevel } from './permissions.js';
 import {
@@ -13,7 +15,7 @@ import {
   setCheckedOut, checkoutLabel, dropVersionContentAfter, bumpContentSeq, deleteNodeRow, collectBlobs, putBlob, setVersionContent, contentAt,
   type DriveRow, type NodeRow,
 } from './driveStore.js';
-import { seesDrafts, itemAsSeenBy, visibleVersionLabel, lockedError, checkoutRequiredError } from './driveRules.js';
+import { seesDrafts, itemAsSeenBy, visibleVersionLabel, lockedError, checkoutRequiredError, neverCheckedInFor } from './driveRules.js';
 
 /**
  * Files and folders of SharePoint document libraries as Graph driveItems
@@ -53,9 +55,14 @@ export function openDrive(emu: Emu, drive: DriveRow, userId: string, need: Permi
   const list = findListById(emu.db, drive.listId);
   const site = findSite(emu.db, drive.siteId);
   if (!list || !site) throw itemNotFound();
-  const user = findUser(emu.db, userId);
+  // An app-only caller (no user) works as the application: what it writes names the app (drivePresent.ts).
+  const caller = requestCaller.getStore();
+  const app = caller?.kind === 'app' && caller.userId === userId ? caller : undefined;
+  const user = app ? { id: userId, userPrincipalName: '', displayName: app.displayName } : findUser(emu.db, userId);
   if (!user) throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'The user of this token no longer exists.');
   const level = requireLevel(emu.db, userId, need, site.id, list.id);
+  // Opening a site's library is a visit to the site: the user joins its User Information List (userInfoList.ts).
+  if (!app) recordSiteVisit(emu.db, site.id, userId);
   return { emu, drive, list, site, user, level, origin };
 }
 
@@ -148,6 +155,7 @@ export function draftsFor(dc: DriveCtx, node: NodeRow, item: ItemRow): boolean {
 
 /** The item as the caller sees it; undefined when it does not exist for them. */
 export function seenItem(dc: DriveCtx, node: NodeRow, item: ItemRow): ItemRow | undefined {
+  if (neverCheckedInFor(dc.emu.db, node, dc.user.id)) return undefined;
   return itemAsSeenBy(dc.emu.db, dc.list, item, draftsFor(dc, node, item));
 }
 
@@ -338,8 +346,11 @@ export function createFolder(dc: DriveCtx, parent: Target, rawName: unknown, beh
 
 /**
  * Creates a new file with content. In libraries with minor versions the first version is the
- * draft 0.1, otherwise 1.0. In libraries that require check out, the new file stays checked
- * out to its creator (as SharePoint does for uploads).
+ * draft 0.1, otherwise 1.0. In libraries that require check out, and in libraries with required
+ * columns the upload leaves empty (an upload carries no column values), the new file stays
+ * checked out to its creator, visible to nobody else until it is checked in (`neverCheckedInFor`
+ * in driveRules.ts cites the observed behaviour). SharePoint checks files in on upload only when
+ * nothing is missing.
  */
 export function createFile(dc: DriveCtx, parentId: string, name: string, bytes: Uint8Array, description?: string): Target {
   const db = dc.emu.db;
@@ -359,7 +370,7 @@ export function createFile(dc: DriveCtx, parentId: string, name: string, bytes: 
     isFolder: false,
     contentSeq: 1,
     description: description ?? null,
-    checkedOutBy: dc.list.settings.requireCheckout ? dc.user.id : null,
+    checkedOutBy: dc.list.settings.requireCheckout || !hasRequiredValues(dc, item.fields) ? dc.user.id : null,
   };
   insertNode(db, node);
   setVersionContent(db, dc.list.id, item.id, versionLabel(item), putBlob(db, bytes));
@@ -532,6 +543,16 @@ export function patchFields(dc: DriveCtx, t: Target, body: unknown): Target {
 
 // ---------- check out / check in ----------
 
+/** Whether every required column of the library has a value in these fields. */
+function hasRequiredValues(dc: DriveCtx, fields: Record<string, unknown>): boolean {
+  try {
+    checkRequired({ db: dc.emu.db, list: dc.list, columns: columnsOf(dc.emu.db, dc.list.id) }, fields);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** POST …/checkout (204). Checking out a file checked out by someone else: 423. */
 export function checkout(dc: DriveCtx, t: Target): void {
   if (t.kind === 'root' || t.node.isFolder) throw badRequest('Only files can be checked out.', 'invalidRequest');
@@ -570,6 +591,10 @@ export function checkin(dc: DriveCtx, t: Target, comment: string, checkInAs: str
   if (checkInAs !== '' && checkInAs !== 'published') throw badRequest(`Invalid value '${checkInAs}' for checkInAs.`, 'invalidRequest');
   if (!t.node.checkedOutBy) throw badRequest('The file is not checked out.', 'invalidRequest');
   guardLock(dc, t.node);
+  if (!hasRequiredValues(dc, t.item.fields)) {
+    // Graph documents no response for this; SharePoint refuses the check-in (pnp/pnpjs issue 775). 400 is the emulator's choice.
+    throw badRequest('The file cannot be checked in: required columns have no value. Set them first (PATCH …/listItem/fields).', 'invalidRequest');
+  }
   const db = dc.emu.db;
   db.transaction(() => {
     let item = t.item;

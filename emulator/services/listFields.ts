@@ -3,6 +3,8 @@ import { guid } from '../core/ids.js';
 import { GraphHttpError, badRequest, conflict } from '../core/errors.js';
 import { findUser } from './directory.js';
 import { effectiveLevel, atLeast } from './permissions.js';
+import { civilToUtc, resolveTimeZone, utcToCivil, type Civil } from './recurrence.js';
+import { siteTimeZone } from './siteStore.js';
 import {
   columnsOf,
   findListById,
@@ -21,7 +23,8 @@ import {
  *
  * How values are stored in `ItemRow.fields` (and how the drives helper should write them):
  * - text, single choice: string; multi choice (`choice.displayAs: 'checkBoxes'`): string[]
- * - number, currency: number; boolean: boolean; dateTime: ISO string `YYYY-MM-DDTHH:mm:ssZ`
+ * - number, currency: number; boolean: boolean; dateTime: ISO string `YYYY-MM-DDTHH:mm:ssZ` (date-only columns:
+ *   midnight of the date in the site's time zone, see `dateOnlyInstant`)
  * - personOrGroup and lookup: under the key `<Name>LookupId`, a string lookup id (`"7"`), or string[] when the
  *   column allows several values. Person lookup ids are the site's (see `siteUserLookupId`).
  * System fields (id, Created, Modified, AuthorLookupId, ...) are not stored: they come from the item row.
@@ -105,10 +108,24 @@ export const internalNameOf = (name: string): string =>
   name.replace(/[^A-Za-z0-9_]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0')}_`);
 
 /**
- * Builds a columnDefinition from a `POST .../columns` body (or an entry of `columns` on list creation),
- * filling the defaults Graph returns. https://learn.microsoft.com/graph/api/list-post-columns
+ * Multi-choice (check box) columns and Graph. choiceColumn has no multi-select flag; `displayAs: 'checkBoxes'` is
+ * what Graph returns for SharePoint's multi-choice field (https://learn.microsoft.com/graph/api/resources/choicecolumn),
+ * but creating a column with it is refused by the service: "you will receive an error from the graph when trying to
+ * create a column with this type" (microsoftgraph/microsoft-graph-docs issue 21021, and -contrib issue 147, closed
+ * with no fix). The issue gives no body; the emulator answers with Graph's generic list refusal, 400
+ * `invalidRequest` "Invalid request", the body observed for multi-choice writes in
+ * microsoftgraph/microsoft-graph-explorer-v4 issue 3247. Changing a column to check boxes (PATCH) is refused alike.
+ * What works is sending the column in the `columns` of the list's create request (list-create,
+ * https://learn.microsoft.com/graph/api/list-create): alcionai/corso recreates lists with multi-choice columns
+ * that way and then writes several values into them (alcionai/corso issue 5108).
  */
-export function buildColumn(db: Db, input: Record<string, unknown>, existing: ColumnRecord[]): ColumnRecord {
+const checkBoxesRefused = () => badRequest('Invalid request', 'invalidRequest');
+
+/**
+ * Builds a columnDefinition from a `POST .../columns` body (or, with `inListCreate`, an entry of `columns` on list
+ * creation), filling the defaults Graph returns. https://learn.microsoft.com/graph/api/list-post-columns
+ */
+export function buildColumn(db: Db, input: Record<string, unknown>, existing: ColumnRecord[], opts: { inListCreate?: boolean } = {}): ColumnRecord {
   const rawName = input.name ?? input.displayName;
   if (typeof rawName !== 'string' || !rawName.trim()) throw invalid("A column needs a 'name'.");
   const name = internalNameOf(rawName.trim());
@@ -135,6 +152,7 @@ export function buildColumn(db: Db, input: Record<string, unknown>, existing: Co
     [type]: { ...FACET_DEFAULTS[type], ...(facetInput as Record<string, unknown>) },
   };
   validateFacet(db, column);
+  if (column.choice?.displayAs === 'checkBoxes' && !opts.inListCreate) throw checkBoxesRefused();
   return column;
 }
 
@@ -175,6 +193,7 @@ export function patchColumn(db: Db, column: ColumnRecord, patch: Record<string, 
     rec(next)[t] = { ...(rec(column)[t] as object), ...(patch[t] as object) };
   }
   validateFacet(db, next);
+  if (next.choice?.displayAs === 'checkBoxes' && column.choice?.displayAs !== 'checkBoxes') throw checkBoxesRefused();
   return next;
 }
 
@@ -284,6 +303,11 @@ function normalizeValue(ctx: WriteContext, c: ColumnRecord, value: unknown): unk
   }
   if (c.dateTime) {
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw bad('expected an ISO 8601 date');
+    if (c.dateTime.format === 'dateOnly') {
+      const stored = dateOnlyInstant(value, siteTimeZone(ctx.db, ctx.list.siteId));
+      if (stored === null) throw bad('expected an ISO 8601 date');
+      return stored;
+    }
     const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(t)) throw bad('expected an ISO 8601 date');
     return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -301,6 +325,32 @@ function normalizeValue(ctx: WriteContext, c: ColumnRecord, value: unknown): unk
     return multi ? asStrings : asStrings[0];
   }
   throw bad('this column type cannot be written through the emulator');
+}
+
+/**
+ * How SharePoint stores a date-only value (`dateTime.format: 'dateOnly'`): midnight of the calendar date in the
+ * SITE's time zone (its regional settings, `siteStore.siteTimeZone`), in UTC. A site in UTC+8 keeps 2026-03-14 as
+ * `2026-03-13T16:00:00Z`, one in UTC-5 as `2026-03-14T05:00:00Z`, and Graph returns that instant (observed:
+ * SharePoint/sp-dev-docs issue 6083, a date column read over REST "reduces to 1 day" and is fixed by converting
+ * with `/_api/web/RegionalSettings/TimeZone`). A bare `YYYY-MM-DD` is that date on the site; a value with a time is first
+ * read as an instant (no offset: UTC, as Graph reads it, msgraph-sdk-java issue 813) and keeps the site's date
+ * of that instant, its time dropped.
+ */
+function dateOnlyInstant(value: string, timeZone: string): string | null {
+  const iana = resolveTimeZone(timeZone) ?? (timeZone === 'UTC' ? 'Etc/UTC' : null);
+  if (!iana) throw badRequest(`The site's time zone '${timeZone}' is not supported.`, 'invalidRequest');
+  let civil: Civil;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    civil = { y, m, d, hh: 0, mi: 0, ss: 0, ms: 0 };
+  } else {
+    const t = Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
+    if (Number.isNaN(t)) return null;
+    civil = { ...utcToCivil(t, iana), hh: 0, mi: 0, ss: 0, ms: 0 };
+  }
+  const at = civilToUtc(civil, iana);
+  if (Number.isNaN(at) || utcToCivil(at, iana).d !== civil.d) return null;
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function checkLookupTarget(ctx: WriteContext, c: ColumnRecord, id: number): void {

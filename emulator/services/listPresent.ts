@@ -12,6 +12,7 @@ import {
   type ListRow,
 } from './lists.js';
 import { isLookupLike, isMultiValue, resolveFieldRef, storageKey } from './listFields.js';
+import { findApp } from './appRegistrationStore.js';
 
 /**
  * Graph-shaped JSON for lists, listItems, fieldValueSets and listItemVersions.
@@ -38,9 +39,15 @@ function user(ctx: PresentCtx, userId: string): UserRecord | undefined {
   return ctx.users.get(userId);
 }
 
-/** An identitySet `{ user: { email, id, displayName } }` as list items carry in createdBy/lastModifiedBy. */
+/**
+ * An identitySet `{ user: { email, id, displayName } }` as list items carry in createdBy/lastModifiedBy.
+ * What an app-only token wrote names the application, with SharePoint's "SharePoint App" as the user
+ * (the name SharePoint shows for app-only authors: SharePoint/sp-dev-docs#1213).
+ */
 export function identityOf(ctx: PresentCtx, userId: string): Record<string, unknown> {
   const u = user(ctx, userId);
+  const app = u ? undefined : findApp(ctx.db, userId);
+  if (app) return { application: { id: app.appId, displayName: app.displayName }, user: { displayName: 'SharePoint App' } };
   return { user: { email: u?.mail ?? u?.userPrincipalName ?? null, id: userId, displayName: u?.displayName ?? 'Unknown user' } };
 }
 

@@ -1,7 +1,9 @@
 import type { Db } from '../store/db.js';
 import { groupIdsOf } from './directory.js';
-import { grantsOn, hasUniqueGrants } from './permissionStore.js';
+import { grantsOn, hasUniqueGrants, siteAppGrants } from './permissionStore.js';
 import { accessDenied } from '../core/errors.js';
+import { requestCaller } from '../core/auth.js';
+import type { Principal } from '../core/router.js';
 
 /**
  * SharePoint-style permissions. A site grants a permission level to groups or users; a list
@@ -10,14 +12,68 @@ import { accessDenied } from '../core/errors.js';
  * Levels follow SharePoint's defaults: Read < Contribute (add/edit/delete items)
  * < Edit (also manage lists) < Full Control.
  * Grants are stored by services/permissionStore.ts.
+ *
+ * Applications. An app-only token with a tenant-wide permission (Sites.Read.All ... Sites.FullControl.All)
+ * reaches every site at that level, whatever the site grants to users. With Sites.Selected an app (app-only,
+ * or delegated: then never more than the user holds) reaches only the sites that granted it a role through
+ * `POST /sites/{id}/permissions`: read, write, manage (lists and columns) or fullcontrol; any other site
+ * answers 403 as if the app had no permission.
+ * https://learn.microsoft.com/graph/permissions-selected-overview ,
+ * https://learn.microsoft.com/graph/api/site-post-permissions
  */
 export type PermissionLevel = 'none' | 'read' | 'contribute' | 'edit' | 'fullControl';
 const ORDER: PermissionLevel[] = ['none', 'read', 'contribute', 'edit', 'fullControl'];
 
 export const atLeast = (have: PermissionLevel, need: PermissionLevel): boolean => ORDER.indexOf(have) >= ORDER.indexOf(need);
 
-/** The highest level the user holds on the list (or on the site when no list is given). */
+const higher = (a: PermissionLevel, b: PermissionLevel): PermissionLevel => (ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b);
+const lower = (a: PermissionLevel, b: PermissionLevel): PermissionLevel => (ORDER.indexOf(a) <= ORDER.indexOf(b) ? a : b);
+
+/** Roles of a Sites.Selected grant as SharePoint levels. */
+const SITE_ROLE_LEVEL: Record<string, PermissionLevel> = { read: 'read', write: 'contribute', manage: 'edit', fullcontrol: 'fullControl', owner: 'fullControl' };
+/** Tenant-wide application permissions of an app-only token as SharePoint levels. */
+const APP_ROLE_LEVEL: [string, PermissionLevel][] = [
+  ['Sites.FullControl.All', 'fullControl'],
+  ['Sites.Manage.All', 'edit'],
+  ['Sites.ReadWrite.All', 'contribute'],
+  ['Files.ReadWrite.All', 'contribute'],
+  ['Sites.Read.All', 'read'],
+  ['Files.Read.All', 'read'],
+];
+/** Delegated scopes that reach every site the user can reach (no Sites.Selected restriction). */
+const TENANT_WIDE_DELEGATED = ['Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All', 'Files.Read.All', 'Files.ReadWrite.All'];
+
+/** The level a Sites.Selected grant gives `appId` on the site. */
+export function selectedLevel(db: Db, appId: string, siteId: string): PermissionLevel {
+  let best: PermissionLevel = 'none';
+  for (const g of siteAppGrants(db, siteId)) {
+    if (g.appId.toLowerCase() !== appId.toLowerCase()) continue;
+    for (const role of g.roles) best = higher(best, SITE_ROLE_LEVEL[role.toLowerCase()] ?? 'none');
+  }
+  return best;
+}
+
+/** The level of an app-only caller on a site: its tenant-wide roles, or its Sites.Selected grant. */
+function appLevel(db: Db, caller: Principal, siteId: string): PermissionLevel {
+  let best: PermissionLevel = 'none';
+  for (const [role, level] of APP_ROLE_LEVEL) if (caller.roles?.has(role)) best = higher(best, level);
+  if (caller.roles?.has('Sites.Selected') && caller.app) best = higher(best, selectedLevel(db, caller.app.id, siteId));
+  return best;
+}
+
+/**
+ * The highest level the caller holds on the list (or on the site when no list is given). `userId` is
+ * the signed-in user, or the application id of an app-only token (the request's token tells which).
+ */
 export function effectiveLevel(db: Db, userId: string, siteId: string, listId?: string): PermissionLevel {
+  const caller = requestCaller.getStore();
+  if (caller?.userId === userId && caller.kind === 'app') return appLevel(db, caller, siteId);
+  const held = userLevel(db, userId, siteId, listId);
+  const selectedOnly = caller?.userId === userId && caller.scopes.has('Sites.Selected') && !TENANT_WIDE_DELEGATED.some((s) => caller.scopes.has(s));
+  return selectedOnly && caller.app ? lower(held, selectedLevel(db, caller.app.id, siteId)) : held;
+}
+
+function userLevel(db: Db, userId: string, siteId: string, listId?: string): PermissionLevel {
   const scope = listId && hasUniqueGrants(db, listId) ? listId : siteId;
   const principals = new Set([userId, ...groupIdsOf(db, userId)]);
   let best: PermissionLevel = 'none';

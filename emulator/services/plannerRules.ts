@@ -15,6 +15,12 @@ import {
 /** The caller of a request, as Planner records it in createdBy/assignedBy/completedBy. */
 export interface Caller {
   userId: string;
+  /**
+   * Set for an app-only token (Tasks.ReadWrite.All): no user, access to every plan of the tenant, and
+   * `createdBy`/`lastModifiedBy` name the application (plannerPlan's `createdBy.application`).
+   * https://learn.microsoft.com/graph/api/planner-post-plans (Application: Tasks.ReadWrite.All)
+   */
+  app?: { id: string; displayName: string };
 }
 
 export const PREVIEW_TYPES: readonly PreviewType[] = ['automatic', 'noPreview', 'checklist', 'description', 'reference'];
@@ -145,6 +151,7 @@ export function requireIfMatch(): GraphHttpError {
 
 /** Only members of the plan's group can work with it (the container decides authorization). */
 export function assertMember(db: Db, groupId: string, caller: Caller): void {
+  if (caller.app) return;
   if (!isMember(db, groupId, caller.userId)) throw plannerForbidden();
 }
 
@@ -168,7 +175,8 @@ export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const iso = (d: Date) => d.toISOString();
-export const identity = (caller: Caller): IdentitySet => ({ user: { id: caller.userId } });
+export const identity = (caller: Caller): IdentitySet =>
+  caller.app ? { application: { id: caller.app.id, displayName: caller.app.displayName } } : { user: { id: caller.userId } };
 
 export function requireString(v: unknown, field: string, allowEmpty = false): string {
   if (typeof v !== 'string' || (!allowEmpty && v.trim() === '')) throw invalid(`The value of '${field}' must be a non-empty string.`);

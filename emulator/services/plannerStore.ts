@@ -50,7 +50,8 @@ export function ensurePlannerSchema(db: Db): void {
 // Resource shapes (as stored; `@odata.etag` is added when presented)
 
 export interface IdentitySet {
-  user: { id: string };
+  user?: { id: string };
+  application?: { id: string; displayName?: string };
 }
 
 export interface PlanBody {

@@ -13,7 +13,31 @@ export function ensureSitesSchema(db: Db): void {
       path TEXT NOT NULL UNIQUE COLLATE NOCASE,
       json TEXT NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS site_regional_settings (
+      site_id TEXT PRIMARY KEY,
+      time_zone TEXT NOT NULL
+    );
   `);
+}
+
+/**
+ * A site's regional settings: its time zone (Site settings → Regional settings). SharePoint keeps a date-only
+ * value as midnight of that date in this zone, in UTC (`listFields.ts`). Graph v1.0 does not expose it: the v1.0
+ * site resource has no settings (https://learn.microsoft.com/graph/api/resources/site); only the beta
+ * `GET /sites/{id}/settings` returns a `siteSettings` with `timeZone`
+ * (https://learn.microsoft.com/graph/api/sitesettings-get?view=graph-rest-beta), and SharePoint's own REST API
+ * has `/_api/web/RegionalSettings/TimeZone`. The emulator keeps the zone as an IANA name; a site without a row is
+ * in UTC. Tests set it with `setSiteTimeZone`.
+ */
+export const DEFAULT_SITE_TIME_ZONE = 'UTC';
+
+export function siteTimeZone(db: Db, siteId: string): string {
+  const r = db.prepare('SELECT time_zone FROM site_regional_settings WHERE site_id = ?').get(siteId) as { time_zone: string } | undefined;
+  return r?.time_zone ?? DEFAULT_SITE_TIME_ZONE;
+}
+
+export function setSiteTimeZone(db: Db, siteId: string, timeZone: string): void {
+  db.prepare('INSERT INTO site_regional_settings(site_id, time_zone) VALUES(?, ?) ON CONFLICT(site_id) DO UPDATE SET time_zone = excluded.time_zone').run(siteId, timeZone);
 }
 
 export type SiteRecord = Site & { id: string; webUrl: string; displayName: string };

@@ -64,3 +64,18 @@ describe('my calendar', () => {
     expect((gone as GraphError).status).toBe(404);
   });
 });
+
+describe('event locations and hideAttendees', () => {
+  it('sends several locations and hideAttendees, and reads them back as Outlook keeps them', async () => {
+    const ev = await createMyEvent(clientFor(demo.priya), {
+      ...meeting('Internal audit opening meeting', '2031-11-03T09:00:00', '2031-11-03T10:00:00'),
+      locations: [{ displayName: 'Boardroom, Manchester' }, { displayName: 'Lisbon office' }],
+      hideAttendees: true,
+      attendees: [{ emailAddress: { address: demo.omar }, type: 'required' }],
+    });
+    const got = await getEvent(clientFor(demo.priya), 'me', ev.id!);
+    expect(got.location?.displayName).toBe('Boardroom, Manchester; Lisbon office');
+    expect(got.locations?.map((l) => l.displayName)).toEqual(['Boardroom, Manchester', 'Lisbon office']);
+    expect(got.hideAttendees).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@ import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/
 import { acknowledgements, provisionableColumns, toGraphColumnDefinition } from '../schema/index.js';
 import { createGraphClient } from './client.js';
 import { GraphError } from './errors.js';
-import { f, listFilter, NonIndexedFilterError, renderFilter } from './filter.js';
+import { f, listFilter, MultiFieldFilterError, NonIndexedFilterError, renderFilter } from './filter.js';
 import { getAll } from './paging.js';
 
 describe('renderFilter', () => {
@@ -30,7 +30,7 @@ describe('listFilter on the Acknowledgements schema (large: true)', () => {
   it('refuses a non-indexed column, naming it', () => {
     const err = (() => {
       try {
-        listFilter(acknowledgements, f.and(f.eq('fields/UserUPN', 'a@b'), f.eq('fields/Channel', 'App')));
+        listFilter(acknowledgements, f.eq('fields/Channel', 'App'));
       } catch (e) {
         return e;
       }
@@ -44,10 +44,23 @@ describe('listFilter on the Acknowledgements schema (large: true)', () => {
     expect(() => listFilter(acknowledgements, f.eq('fields/AckStatus', 'Pending'), ['fields/RequestedOn'])).toThrow(NonIndexedFilterError);
   });
 
-  it('accepts indexed columns, including a person column through its LookupId', () => {
-    expect(listFilter(acknowledgements, f.and(f.eq('fields/UserLookupId', 7), f.eq('fields/AckStatus', 'Pending')))).toBe(
-      "(fields/UserLookupId eq 7) and (fields/AckStatus eq 'Pending')",
+  it('accepts an indexed column, including a person column through its LookupId, and a range or values of one field', () => {
+    expect(listFilter(acknowledgements, f.eq('fields/UserLookupId', 7))).toBe('fields/UserLookupId eq 7');
+    expect(listFilter(acknowledgements, f.or(f.eq('fields/AckStatus', 'Pending'), f.eq('fields/AckStatus', 'Waived')))).toBe(
+      "(fields/AckStatus eq 'Pending') or (fields/AckStatus eq 'Waived')",
     );
+  });
+
+  it('refuses two fields in one filter, even both indexed (the service filters one indexed field at a time)', () => {
+    const err = (() => {
+      try {
+        listFilter(acknowledgements, f.and(f.eq('fields/UserUPN', 'a@b'), f.eq('fields/AckStatus', 'Pending')));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(MultiFieldFilterError);
+    expect((err as MultiFieldFilterError).fields).toEqual(['fields/UserUPN', 'fields/AckStatus']);
   });
 });
 
@@ -94,7 +107,7 @@ describe('filters against the emulator', () => {
   });
 
   it('an indexed filter on the large list runs without the Prefer escape hatch', async () => {
-    const items = await query(listFilter(acknowledgements, f.and(f.eq('fields/AckStatus', 'Pending'), f.startsWith('fields/DocId', 'DOC-'))));
+    const items = await query(listFilter(acknowledgements, f.startsWith('fields/DocId', 'DOC-')));
     expect(items).toHaveLength(names.length);
   });
 

@@ -50,6 +50,38 @@ export interface RenderOptions {
   quoteDates?: boolean;
 }
 
+/**
+ * The instant a date-only value of a SharePoint list stands for: midnight of that calendar date in
+ * the SITE's time zone, in UTC. SharePoint stores a date-only column that way (a site in UTC+8
+ * keeps 2026-03-14 as `2026-03-13T16:00:00Z`), so a filter on such a column compares with this
+ * instant, never with UTC midnight (columns with `dateTime: { format: 'dateOnly' }`,
+ * https://learn.microsoft.com/graph/api/resources/datetimecolumn ; observed: SharePoint/sp-dev-docs
+ * issue 6083, a date column read back "reduces to 1 day" until converted with the site's time zone).
+ * `timeZone` is an IANA name (`Asia/Shanghai`); the offset is the one in force on that date.
+ */
+export function siteMidnight(date: { year: number; month: number; day: number }, timeZone: string): Date {
+  const wall = Date.UTC(date.year, date.month - 1, date.day);
+  // Two passes: the offset at the first guess may differ (daylight saving) from the one at the answer.
+  let at = wall - zoneOffsetMs(wall, timeZone);
+  at = wall - zoneOffsetMs(at, timeZone);
+  return new Date(at);
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms`. */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  let fmt = offsetFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    offsetFormats.set(timeZone, fmt);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
 /** Escapes a string literal: single quotes are doubled, everything else (including unicode) is kept. */
 export const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -107,6 +139,25 @@ export class NonIndexedFilterError extends Error {
   }
 }
 
+/**
+ * Thrown before any request when a list item filter names more than one field. "When filtering on
+ * indexed fields, the service can only filter one indexed field at a time"
+ * (https://learn.microsoft.com/graph/api/listitem-list): SharePoint serves the first indexed
+ * predicate from its index and checks the rest on the rows it returns, so the query fails with 429
+ * once that first predicate matches more than 5,000 items (the emulator reproduces this). Callers
+ * send the most selective predicate and apply the others to the returned rows.
+ */
+export class MultiFieldFilterError extends Error {
+  override readonly name: string = 'MultiFieldFilterError';
+
+  constructor(
+    readonly listKey: string,
+    readonly fields: readonly string[],
+  ) {
+    super(`A filter on list '${listKey}' may name one field; it names ${fields.join(', ')}. Send the most selective one and check the others on the returned rows.`);
+  }
+}
+
 /** Whether `fields/<name>` (or a listItem property) is indexed in the schema. `id` always is. */
 function isIndexedField(list: SmsListSchema, path: string): boolean {
   const m = /^fields\/(\w+)$/.exec(path);
@@ -127,12 +178,15 @@ export function nonIndexedFields(list: SmsListSchema, fields: readonly string[])
 }
 
 /**
- * Renders a list item filter (dates quoted) after checking it against the list's schema: on a
- * large list every referenced column must be indexed, else `NonIndexedFilterError`. `orderBy`
+ * Renders a list item filter (dates quoted) after checking it against the list's schema: it names
+ * one field (a range or an `or` of values on that field is fine), else `MultiFieldFilterError`;
+ * on a large list every referenced column must be indexed, else `NonIndexedFilterError`. `orderBy`
  * fields are checked the same way, since `$orderby` is subject to the same rule.
  */
 export function listFilter(list: SmsListSchema, expr: FilterExpr, orderBy: readonly string[] = []): string {
-  const bad = nonIndexedFields(list, [...filterFields(expr), ...orderBy]);
+  const named = [...new Set(filterFields(expr))];
+  if (named.length > 1) throw new MultiFieldFilterError(list.key, named);
+  const bad = nonIndexedFields(list, [...named, ...orderBy]);
   if (bad.length) throw new NonIndexedFilterError(list.key, bad);
   return renderFilter(expr, { quoteDates: true });
 }

@@ -7,4 +7,4 @@ export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, isRetryable, isIdempotent } f
 export { getPage, getAll, pages, type Page, type PageOptions } from './paging.js';
 export { runDelta, type DeltaResult, type DeltaOptions } from './delta.js';
 export { batch, batchBody, MAX_BATCH_SIZE, type BatchRequest, type BatchResponse } from './batch.js';
-export { f, renderFilter, listFilter, filterFields, nonIndexedFields, quote, NonIndexedFilterError, type FilterExpr, type FilterValue } from './filter.js';
+export { f, renderFilter, listFilter, filterFields, nonIndexedFields, quote, NonIndexedFilterError, MultiFieldFilterError, type FilterExpr, type FilterValue } from './filter.js';

@@ -3,7 +3,7 @@ import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/
 import { groupIdOf } from '../../emulator/seed/tenant.js';
 import { createGraphClient } from '../core/client.js';
 import { GraphError } from '../core/errors.js';
-import { checkMemberGroups, findGroupByName, getMyGroups, listUsers } from './index.js';
+import { checkMemberGroups, findGroupByName, getMyGroups, getUserGroups, listUsers } from './index.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -60,5 +60,14 @@ describe('listUsers', () => {
     expect(second.items.length).toBeGreaterThan(0);
     const found = await listUsers(clientFor(demo.jack), { startsWith: 'Priya' });
     expect(found.items.map((u) => u.userPrincipalName)).toEqual([demo.priya]);
+  });
+});
+
+describe('getUserGroups', () => {
+  it("returns another user's groups with GroupMember.Read.All, and 403 with only User.Read", async () => {
+    const names = (await getUserGroups(clientFor(demo.tom, ['GroupMember.Read.All']), demo.jack)).map((g) => g.displayName).sort();
+    expect(names).toEqual(['Kestrel SMS', 'Kestrel-ServiceDesk', 'SMS-AllStaff']);
+    const err = await getUserGroups(clientFor(demo.tom, ['User.Read']), demo.jack).catch((e: unknown) => e);
+    expect((err as GraphError).status).toBe(403);
   });
 });

@@ -2,7 +2,7 @@ import type { Group } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from '../core/client.js';
 import { f, renderFilter } from '../core/filter.js';
 import { getAll } from '../core/paging.js';
-import { graphRequest } from '../core/request.js';
+import { graphRequest, seg } from '../core/request.js';
 
 /** A group as `getMyGroups` returns it (`$select=id,displayName`). */
 export type GroupRef = Pick<Group, 'id' | 'displayName'> & { '@odata.type'?: string };
@@ -16,6 +16,17 @@ export type GroupRef = Pick<Group, 'id' | 'displayName'> & { '@odata.type'?: str
  */
 export async function getMyGroups(client: GraphClient, signal?: AbortSignal): Promise<GroupRef[]> {
   return onlyGroups(await getAll<GroupRef>(client, '/me/memberOf', { query: MY_GROUPS_QUERY, signal }));
+}
+
+/**
+ * The groups another user is a direct member of (`GET /users/{id | userPrincipalName}/memberOf`, all pages), keeping
+ * only groups; for the signed-in user prefer `getMyGroups`, which needs only `User.Read`.
+ *
+ * Minimum delegated scope: `GroupMember.Read.All` (another user's memberships); `User.Read` for one's own.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/user-list-memberof
+ */
+export async function getUserGroups(client: GraphClient, userIdOrUpn: string, signal?: AbortSignal): Promise<GroupRef[]> {
+  return onlyGroups(await getAll<GroupRef>(client, `/users/${seg(userIdOrUpn)}/memberOf`, { query: MY_GROUPS_QUERY, signal }));
 }
 
 /** The query `getMyGroups` sends with `/me/memberOf` (also used where memberOf travels in a `$batch`). */

@@ -7,6 +7,7 @@ import type { DriveItem, DriveItemVersion, ItemPreviewInfo } from '@microsoft/mi
 import type { GraphClient } from '../core/client.js';
 import { GraphError } from '../core/errors.js';
 import { graphRequest, seg } from '../core/request.js';
+import { batch, batchBody, type BatchResponse } from '../core/batch.js';
 
 const itemPath = (driveId: string, itemId: string) => `/drives/${seg(driveId)}/items/${seg(itemId)}`;
 
@@ -64,22 +65,37 @@ export async function downloadItemBytes(client: GraphClient, driveId: string, it
 }
 
 /**
- * The bytes of one earlier version of a file. Uses the version's `@microsoft.graph.downloadUrl`
- * when `GET …/versions/{version-id}` carries one, else `GET …/versions/{version-id}/content`
- * (a 302 to the pre-authenticated URL). Graph does not serve the current version this way
- * ("Getting the content of the current version is not supported"): use `downloadItemBytes`.
+ * The bytes of one earlier version of a file, in a way that works in a browser.
+ * `GET …/versions/{version-id}/content` answers 302 to a pre-authenticated download URL; a browser
+ * cannot follow it (the redirected request needs a CORS preflight the download host refuses) and
+ * cannot read the `Location` of a 302 either (`redirect: 'manual'` gives an opaque response). So the
+ * request goes inside a JSON `$batch`, whose response carries each inner response's status and
+ * headers as data: the service does not follow the 302 there (pnp/pnpjs issue 3177;
+ * microsoftgraph/msgraph-sdk-dotnet-core issue 945), so the `Location` is read from it and fetched
+ * without a token as a simple GET, which the download URL allows. The version itself is read in the
+ * same batch: where it carries `@microsoft.graph.downloadUrl` (the resource documents it; SharePoint
+ * has been seen leaving it out, microsoft-graph-docs issue 16053) that URL is used. Graph does not
+ * serve the current version this way ("Getting the content of the current version is not
+ * supported"): use `downloadItemBytes`.
  *
  * Minimum delegated scope: `Files.Read.All` (or `Sites.Read.All`).
- * Microsoft Learn: https://learn.microsoft.com/graph/api/driveitemversion-get-contents
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/driveitemversion-get-contents, https://learn.microsoft.com/graph/json-batching
  */
 export async function downloadVersionBytes(client: GraphClient, driveId: string, itemId: string, versionId: string, signal?: AbortSignal): Promise<Uint8Array> {
   const path = `${itemPath(driveId, itemId)}/versions/${seg(versionId)}`;
-  const { body } = await graphRequest<WithDownloadUrl<DriveItemVersion>>(client, { path, signal });
-  const url = body['@microsoft.graph.downloadUrl'];
-  if (url) return fetchAnonymous(client, url, signal);
-  const res = await graphRequest<ArrayBuffer>(client, { path: `${path}/content`, responseType: 'arrayBuffer', signal });
-  return new Uint8Array(res.body);
+  const answers = await batch(client, [{ id: 'version', method: 'GET', url: path }, { id: 'content', method: 'GET', url: `${path}/content` }], { signal });
+  const version = batchBody<WithDownloadUrl<DriveItemVersion>>(answers.get('version'));
+  const content = answers.get('content');
+  const location = version['@microsoft.graph.downloadUrl'] ?? headerOf(content, 'location');
+  if (location) return fetchAnonymous(client, location, signal);
+  const body = batchBody<unknown>(content);
+  // A service that answered the inner request with the bytes (base64 in the batch body) instead.
+  if (content?.status === 200 && typeof body === 'string') return Uint8Array.from(atob(body), (ch) => ch.charCodeAt(0));
+  throw new Error(`Graph returned no download location for version ${versionId}.`);
 }
+
+const headerOf = (response: BatchResponse | undefined, name: string): string | undefined =>
+  Object.entries(response?.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
 /** What `POST …/preview` answers: an embeddable URL (`getUrl`), or a URL to POST `postParameters` to. */
 export type PreviewInfo = Pick<ItemPreviewInfo, 'getUrl' | 'postUrl' | 'postParameters'>;

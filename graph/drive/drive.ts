@@ -1,4 +1,4 @@
-import type { Drive, DriveItem, DriveItemVersion, UploadSession } from '@microsoft/microsoft-graph-types';
+import type { Drive, DriveItem, DriveItemVersion, PublicationFacet, UploadSession } from '@microsoft/microsoft-graph-types';
 import type { GraphClient } from '../core/client.js';
 import { isAbortError } from '../core/errors.js';
 import { getAll, getPage, type Page } from '../core/paging.js';
@@ -223,6 +223,20 @@ export async function updateListItemFields<F = Record<string, unknown>>(
 ): Promise<ItemFields<F>> {
   const path = `${itemPath(driveId, itemId)}/listItem/fields`;
   return (await graphRequest<ItemFields<F>>(client, { method: 'PATCH', path, body: fields, headers: { 'If-Match': requireETag(eTag) }, signal })).body;
+}
+
+/**
+ * Whether a file is checked out (`GET /drives/{drive-id}/items/{item-id}?$select=id,publication`):
+ * `level` is `checkout` while it is, `published` otherwise. A file uploaded to a library that
+ * requires check-out, or whose required columns the upload left empty, stays checked out to the
+ * uploader (and invisible to everyone else) until it is checked in.
+ *
+ * Minimum delegated scope: `Files.Read.All` (or `Sites.Read.All`).
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/resources/publicationfacet
+ */
+export async function getPublication(client: GraphClient, driveId: string, itemId: string, signal?: AbortSignal): Promise<PublicationFacet | null> {
+  const { body } = await graphRequest<DriveItem>(client, { path: itemPath(driveId, itemId), query: { $select: 'id,publication' }, signal });
+  return body.publication ?? null;
 }
 
 /**

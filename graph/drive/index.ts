@@ -12,6 +12,7 @@ export {
   checkout,
   discardCheckout,
   checkin,
+  getPublication,
   getVersions,
   restoreVersion,
   downloadUrl,

@@ -4,8 +4,10 @@ import type { GraphClient } from '../core/client.js';
 import { GraphError } from '../core/errors.js';
 import { batch } from '../core/batch.js';
 import { getSiteByUrl } from '../sites/sites.js';
-import { getHomeCounts, HOME_COUNT_CAP, type HomeCountsInput } from './homeCounts.js';
+import { getHomeCounts, homeCountRequests, HOME_COUNT_CAP, HOME_SCAN_CAP, type HomeCountsInput } from './homeCounts.js';
 import { addHomeItem, createHomeLists } from '../../tests/support/homeFixtures.js';
+import { seedItems } from '../../emulator/routes/lists.testkit.js';
+import { setSiteTimeZone } from '../../emulator/services/siteStore.js';
 
 const SITE_URL = 'https://kestrelms.sharepoint.com/sites/KestrelSMS';
 /** The emulator's clock and the user's "today" agree on 2031-06-15. */
@@ -114,10 +116,69 @@ describe('getHomeCounts', () => {
       expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: HOME_COUNT_CAP, more: true });
     });
 
+    it('sends one field per filter: the UPN or the date, never the status too', () => {
+      const filters = homeCountRequests({ ...input(demo.priya), documentReviewsDueBy: TODAY }).map((r) => new URLSearchParams(r.url.split('?')[1]).get('$filter')!);
+      expect(filters).toEqual([
+        `fields/UserUPN eq '${demo.priya}'`,
+        `fields/AssignedToUPN eq '${demo.priya}'`,
+        "fields/MeetingDate ge '2031-06-15T00:00:00.000Z'",
+        "fields/PlannedStart ge '2031-06-15T00:00:00.000Z'",
+        "fields/NextReviewDate le '2031-06-15T00:00:00.000Z'",
+      ]);
+    });
+
+    it('still counts when the organisation has more than 5,000 pending acknowledgements (one indexed field at a time)', async () => {
+      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements`)).json()) as { id: string }).id;
+      seedItems({ emu, siteId }, listId, 5001, (i) => ({ Title: `Doc ${i}`, UserUPN: `staff${i % 250}@kestrelms.example`, AckStatus: 'Pending' }));
+      const counts = await getHomeCounts(clientFor(demo.priya), input(demo.priya));
+      expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 2, more: false });
+    });
+
+    it(`reads at most ${HOME_SCAN_CAP} items per count, and says "more" when a user has more`, async () => {
+      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements`)).json()) as { id: string }).id;
+      seedItems({ emu, siteId }, listId, HOME_SCAN_CAP, (i) => ({ Title: `Old ${i}`, UserUPN: demo.omar, AckStatus: 'Acknowledged' }));
+      seedItems({ emu, siteId }, listId, 3, (i) => ({ Title: `New ${i}`, UserUPN: demo.omar, AckStatus: 'Pending' }));
+      const counts = await getHomeCounts(clientFor(demo.omar), input(demo.omar));
+      // The three pending ones are past the first 500 items read: none counted, but "more" says there may be some.
+      expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 0, more: true });
+      const inner = (await requestLog()).filter((r) => r.inBatch && r.path.includes('Acknowledgements'));
+      expect(inner.map((r) => new URLSearchParams(r.path.split('?')[1]).get('$top'))).toEqual([String(HOME_SCAN_CAP)]);
+    });
+
     it('throws the GraphError of a refused inner request (no scope to read sites)', async () => {
       const err = await getHomeCounts(clientFor(demo.jack, ['User.Read']), input(demo.jack)).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GraphError);
       expect((err as GraphError).status).toBe(403);
     });
+  });
+});
+
+describe('getHomeCounts and the site time zone', () => {
+  let zoned: TestEmulator;
+  /** The SMS site east of UTC, the root site west of it; each with the Home lists. */
+  const sites = { east: { url: SITE_URL, timeZone: 'Asia/Shanghai', id: '' }, west: { url: 'https://kestrelms.sharepoint.com', timeZone: 'America/New_York', id: '' } };
+
+  beforeAll(async () => {
+    zoned = await startTestEmulator({ now: () => NOW });
+    const tom = zoned.client(demo.tom);
+    for (const site of Object.values(sites)) {
+      site.id = (await getSiteByUrl(tom, site.url)).id!;
+      setSiteTimeZone(zoned.emulator.emu.db, site.id, site.timeZone);
+      await createHomeLists(tom, site.id, ['managementReviews', 'audits']);
+      // Written as the app writes date-only values: the bare date, which the site keeps as its own midnight.
+      await addHomeItem(tom, site.id, 'audits', { Title: 'Started yesterday', PlannedStart: '2031-06-14', Status: 'In progress' });
+      await addHomeItem(tom, site.id, 'audits', { Title: 'Starts today', PlannedStart: '2031-06-15', Status: 'Scheduled' });
+      await addHomeItem(tom, site.id, 'managementReviews', { Title: 'MR today', MeetingDate: '2031-06-15', Status: 'Planned' });
+    }
+  });
+  afterAll(async () => {
+    await zoned.close();
+  });
+
+  it.each(['east', 'west'] as const)("counts what starts today on a site %s of UTC, and not what started yesterday", async (side) => {
+    const site = sites[side];
+    const counts = await getHomeCounts(zoned.client(demo.priya), { siteId: site.id, upn: demo.priya, today: TODAY, timeZone: site.timeZone });
+    expect(counts.upcomingAudits).toEqual({ state: 'counted', count: 1, more: false });
+    expect(counts.upcomingReviews).toEqual({ state: 'counted', count: 1, more: false });
   });
 });

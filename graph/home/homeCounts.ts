@@ -1,6 +1,6 @@
 import type { GraphClient } from '../core/client.js';
 import { batch, batchBody, type BatchRequest, type BatchResponse } from '../core/batch.js';
-import { f, listFilter, type FilterExpr } from '../core/filter.js';
+import { f, listFilter, siteMidnight, type FilterExpr } from '../core/filter.js';
 import { encodeQuery, seg } from '../core/request.js';
 import { acknowledgements, smsDocuments } from '../schema/documents.js';
 import { actions } from '../schema/actions.js';
@@ -10,28 +10,39 @@ import type { SmsListSchema } from '../schema/types.js';
 
 /**
  * The counts on the signed-in user's Home screen, read in ONE `$batch` round trip:
- * - pending acknowledgements: `Acknowledgements` items with `UserUPN eq <upn>` and `AckStatus eq 'Pending'`;
+ * - pending acknowledgements: `Acknowledgements` items with `UserUPN eq <upn>`, `AckStatus` Pending;
  * - open actions: `Actions` items with `AssignedToUPN eq <upn>` and an open `Status`;
  * - upcoming management reviews: `Management Reviews` items with `MeetingDate ge <today>`;
  * - upcoming audits: `Audits` items with `PlannedStart ge <today>`;
  * - optionally, document reviews due: `SMS Documents` items with `NextReviewDate le <due-by date>`.
- * Every filter goes through `listFilter`, so only indexed columns are used (Acknowledgements and
- * Actions are large lists). Lists are addressed by display name under the SMS site id
+ *
+ * Each request sends ONE indexed predicate: "when filtering on indexed fields, the service can only
+ * filter one indexed field at a time" (listitem-list), and a second predicate makes SharePoint scan
+ * every row the first one matches, which fails past 5,000 (429). So the user's UPN (or the date) is
+ * sent, and the status is checked on the returned rows. A request reads at most `HOME_SCAN_CAP`
+ * items, so a count never reads unbounded rows: past the cap it shows as "N+".
+ *
+ * Date-only columns hold midnight of the date in the SITE's time zone (`timeZone`), so the date
+ * bounds are that instant (`siteMidnight`), not UTC midnight.
+ * Lists are addressed by display name under the SMS site id
  * (`GET /sites/{site-id}/lists/{list-title}`, https://learn.microsoft.com/graph/api/list-get).
  *
  * Minimum delegated scope: `Sites.Read.All`.
  * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list , https://learn.microsoft.com/graph/json-batching
  */
 
-/** Items counted per list; more than this shows as "100+" instead of paging through them. */
+/** Items counted per list; more than this shows as "100+". */
 export const HOME_COUNT_CAP = 100;
+
+/** Items read per count (one page): the rows the status is checked on. Reaching it also shows "N+". */
+export const HOME_SCAN_CAP = 500;
 
 /** Statuses of an Action that still needs doing (domain §5.4: not Completed, Verified or Cancelled). */
 export const OPEN_ACTION_STATUSES = ['Not started', 'In progress', 'Blocked'] as const;
 
 /** One count: how many items matched (capped), or the list does not exist on the site yet. */
 export type HomeCount =
-  | { state: 'counted'; count: number; /** More than `count` matched (the cap was reached). */ more: boolean }
+  | { state: 'counted'; count: number; /** More than `count` matched (a cap was reached). */ more: boolean }
   | { state: 'missingList'; list: string };
 
 export interface HomeCounts {
@@ -50,6 +61,8 @@ export interface HomeCountsInput {
   upn: string;
   /** The user's local calendar date; reviews and audits on or after it are upcoming. */
   today: { year: number; month: number; day: number };
+  /** The SMS site's time zone (IANA name), in which its date-only columns hold midnight; UTC when not given. */
+  timeZone?: string;
   /**
    * Also count the `SMS Documents` whose `NextReviewDate` (indexed) is on or before this date —
    * due soon or overdue; the caller takes the window from the document rules. Withdrawn and
@@ -61,35 +74,30 @@ export interface HomeCountsInput {
 interface CountQuery {
   key: keyof HomeCounts;
   list: SmsListSchema;
+  /** The one predicate sent (one field). */
   filter: FilterExpr;
-  /** Items in these statuses are not counted (checked on the returned `fields`). */
-  excludeStatuses?: readonly string[];
+  /** The column checked on the returned rows, and the values that are counted or not. */
+  check: { column: string; only?: readonly string[]; except?: readonly string[] };
 }
 
 function queries(input: HomeCountsInput): CountQuery[] {
   const { upn } = input;
-  const today = new Date(Date.UTC(input.today.year, input.today.month - 1, input.today.day));
+  const zone = input.timeZone ?? 'UTC';
+  const today = siteMidnight(input.today, zone);
+  const status = (list: SmsListSchema) => list.statusColumn ?? 'Status';
   return [
-    {
-      key: 'pendingAcknowledgements',
-      list: acknowledgements,
-      filter: f.and(f.eq('fields/UserUPN', upn), f.eq('fields/AckStatus', 'Pending')),
-    },
-    {
-      key: 'openActions',
-      list: actions,
-      filter: f.and(f.eq('fields/AssignedToUPN', upn), f.or(...OPEN_ACTION_STATUSES.map((s) => f.eq('fields/Status', s)))),
-    },
+    { key: 'pendingAcknowledgements', list: acknowledgements, filter: f.eq('fields/UserUPN', upn), check: { column: status(acknowledgements), only: ['Pending'] } },
+    { key: 'openActions', list: actions, filter: f.eq('fields/AssignedToUPN', upn), check: { column: status(actions), only: OPEN_ACTION_STATUSES } },
     // A cancelled review or audit keeps its date but is not upcoming: its status comes back and is dropped here.
-    { key: 'upcomingReviews', list: managementReviews, filter: f.ge('fields/MeetingDate', today), excludeStatuses: ['Cancelled'] },
-    { key: 'upcomingAudits', list: audits, filter: f.ge('fields/PlannedStart', today), excludeStatuses: ['Cancelled'] },
+    { key: 'upcomingReviews', list: managementReviews, filter: f.ge('fields/MeetingDate', today), check: { column: status(managementReviews), except: ['Cancelled'] } },
+    { key: 'upcomingAudits', list: audits, filter: f.ge('fields/PlannedStart', today), check: { column: status(audits), except: ['Cancelled'] } },
     ...(input.documentReviewsDueBy
       ? [
           {
             key: 'dueDocumentReviews' as const,
             list: smsDocuments,
-            filter: f.le('fields/NextReviewDate', new Date(Date.UTC(input.documentReviewsDueBy.year, input.documentReviewsDueBy.month - 1, input.documentReviewsDueBy.day))),
-            excludeStatuses: ['Withdrawn', 'Archived'],
+            filter: f.le('fields/NextReviewDate', siteMidnight(input.documentReviewsDueBy, zone)),
+            check: { column: status(smsDocuments), except: ['Withdrawn', 'Archived'] },
           },
         ]
       : []),
@@ -102,8 +110,8 @@ export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
     const query = encodeQuery({
       $filter: listFilter(q.list, q.filter),
       $select: 'id',
-      $expand: q.excludeStatuses ? `fields($select=${q.list.statusColumn ?? 'Status'})` : undefined,
-      $top: HOME_COUNT_CAP,
+      $expand: `fields($select=${q.check.column})`,
+      $top: HOME_SCAN_CAP,
     });
     return { id: q.key, method: 'GET', url: `/sites/${seg(input.siteId)}/lists/${seg(q.list.displayName)}/items?${query}` };
   });
@@ -118,9 +126,13 @@ function toCount(q: CountQuery, response: BatchResponse | undefined): HomeCount 
   // 404 from `lists/{title}` means the list has not been provisioned on the site yet.
   if (response?.status === 404) return { state: 'missingList', list: q.list.displayName };
   const body = batchBody<ItemsBody>(response);
-  const statusColumn = q.list.statusColumn ?? 'Status';
-  const items = (body.value ?? []).filter((i) => !q.excludeStatuses?.includes(String(i.fields?.[statusColumn] ?? '')));
-  return { state: 'counted', count: items.length, more: body['@odata.nextLink'] !== undefined };
+  const { column, only, except } = q.check;
+  const counted = (body.value ?? []).filter((i) => {
+    const value = String(i.fields?.[column] ?? '');
+    return (!only || only.includes(value)) && !except?.includes(value);
+  }).length;
+  const more = counted > HOME_COUNT_CAP || body['@odata.nextLink'] !== undefined;
+  return { state: 'counted', count: Math.min(counted, HOME_COUNT_CAP), more };
 }
 
 /**

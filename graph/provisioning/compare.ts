@@ -44,7 +44,9 @@ export type ColumnComparison =
 
 /**
  * Compares a schema column with the existing column of the same internal name. Index and unique
- * flags and missing choices are added; extra indexes, choices or flags on the site are kept.
+ * flags and missing choices are added; extra indexes, choices or flags on the site are kept, except
+ * `required` on a column the schema leaves optional: the app writes items without it (e.g. a person
+ * column it cannot fill for someone who has never opened the site, ADR 0005), so it is made optional.
  * `isLibrary`: a document library's Title stays optional whatever the schema says, because a
  * required Title would leave every uploaded file checked out until someone fills it in.
  */
@@ -69,6 +71,10 @@ export function compareColumn(want: SmsColumn, have: ColumnDefinition, isLibrary
       patch.choice = { ...have.choice, choices: [...(have.choice.choices ?? []), ...missing] };
       what.push(`add ${missing.length} choice${missing.length === 1 ? '' : 's'}`);
     }
+  }
+  if (!want.builtIn && want.required !== true && have.required === true) {
+    patch.required = false;
+    what.push('optional');
   }
   if (want.builtIn) {
     if (have.displayName !== want.displayName) {

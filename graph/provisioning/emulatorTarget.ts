@@ -11,8 +11,11 @@ export const SMS_SITE_URL = 'https://kestrelms.sharepoint.com/sites/KestrelSMS';
 export const DEFAULT_EMULATOR_ORIGIN = 'http://127.0.0.1:4000';
 /** The SMS manager of the demo tenant (SMS-Managers: Full Control on the site; owner of the SMS group). */
 export const SMS_MANAGER_UPN = 'tom.whitaker@kestrelms.onmicrosoft.com';
-/** What the provisioning token needs: lists and columns, the group, Planner. */
-export const PROVISION_SCOPES = ['Sites.Manage.All', 'Sites.ReadWrite.All', 'Group.ReadWrite.All', 'Tasks.ReadWrite', 'GroupMember.Read.All'] as const;
+/**
+ * What the provisioning token needs: lists and columns (Sites.Manage.All), the group (GroupMember.Read.All),
+ * Planner: planner-post-plans and planner-post-buckets need only Tasks.ReadWrite, no Group.ReadWrite.All.
+ */
+export const PROVISION_SCOPES = ['Sites.Manage.All', 'Sites.ReadWrite.All', 'Tasks.ReadWrite', 'GroupMember.Read.All'] as const;
 
 /** A Graph client for the emulator at `origin`, with tokens from `POST {origin}/_dev/token` (renewed before they expire). */
 export function emulatorGraphClient(origin: string, upn: string = SMS_MANAGER_UPN, scopes: readonly string[] = PROVISION_SCOPES): GraphClient {

@@ -97,7 +97,7 @@ describe('provision() against the emulator', () => {
       ['ActionType', 'AssignedTo', 'AssignedToUPN', 'DueDate', 'Owner', 'PlannerTaskId', 'PrimaryClause', 'Ref', 'SourceItemId', 'SourceRef', 'SourceType', 'Status'].sort(),
     );
     expect(await indexesOf('Metric Readings')).toEqual(['Met', 'Metric', 'MetricRef', 'PeriodStart', 'Service'].sort());
-    expect(await indexesOf('Document Approvals')).toEqual(['Assignee', 'Decision', 'DocumentVersion'].sort());
+    expect(await indexesOf('Document Approvals')).toEqual(['Assignee', 'AssigneeUPN', 'Decision', 'DocumentVersion'].sort());
 
     // Lookups point at the right lists, including self-lookups and cycles created in the second pass.
     const idOf = (name: string) => lists.find((l) => l.displayName === name)!.id as string;
@@ -269,11 +269,13 @@ describe('provision() against the emulator', () => {
     const result1 = await provision(optionsFor(oneByOne, [], { inlineColumns: false }));
     expect(result1.created.filter((s) => s.startsWith('create column ')).length).toBeGreaterThan(SMS_LISTS.length * 5);
     expect(await siteSnapshot(oneByOne)).toEqual(expected);
-  });
+  }, 60_000); // four full provisioning runs on three emulators
 });
 
 async function jackLookupId(emu: TestEmulator, siteId: string): Promise<number> {
-  // The site's User Information List gives every user a site-specific lookup id.
+  // The site's User Information List gives every site user a site-specific lookup id; Jack (a member of a
+  // group with access) is listed once he has opened the site.
+  expect((await emu.graph(demo.jack, `/sites/${siteId}`)).status).toBe(200);
   const users = await getAllValues(emu, `/sites/${siteId}/lists/${encodeURIComponent('User Information List')}/items?$expand=fields`);
   const jack = users.find((u) => ((u.fields as Record<string, unknown>)?.EMail as string | undefined)?.toLowerCase() === demo.jack);
   if (jack) return Number(jack.id);

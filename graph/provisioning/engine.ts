@@ -173,8 +173,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const creations = creationOrder(SMS_LISTS, new Set(state.lists.keys()));
   const laterColumns: { list: SmsListSchema; column: SmsColumn }[] = [];
   for (const { list, inline, deferred } of creations) {
-    const sent = inlineColumns ? inline : [];
-    const later = inlineColumns ? deferred : [...inline, ...deferred];
+    // Multi-choice columns always go into the list's create request: Graph refuses them in POST .../columns
+    // (toGraphColumnDefinition, graph/schema/columns.ts).
+    const sent = inlineColumns ? inline : inline.filter(onlyAtListCreation);
+    const later = inlineColumns ? deferred : [...inline.filter((c) => !onlyAtListCreation(c)), ...deferred];
     steps.push({
       label: `create ${list.template === 'documentLibrary' ? 'library' : 'list'} ${list.displayName}${sent.length ? ` (${sent.length} columns, ${indexedCount(list, sent)} indexed)` : ''}`,
       async run() {
@@ -220,7 +222,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
       const have = cols.find((c) => (c.name ?? '').toLowerCase() === column.name.toLowerCase());
       if (!have) {
         if (column.builtIn) warn(`list ${list.displayName} has no built-in ${column.name} column — left unchanged`);
-        else laterColumns.push({ list, column });
+        else if (onlyAtListCreation(column)) {
+          warn(`list ${list.displayName} has no ${column.name} column, and Graph cannot add a multi-choice column to an existing list — see the manual steps`);
+          manualSteps.push(multiChoiceStep(list, column));
+        } else laterColumns.push({ list, column });
         continue;
       }
       const cmp = compareColumn(column, have, isLibrary);
@@ -448,6 +453,17 @@ function manualStepsFor(list: SmsListSchema, access: ListAccessPlan): string[] {
   }
   return out;
 }
+
+/** Multi-choice columns: created only with their list (Graph refuses `displayAs: checkBoxes` in POST .../columns). */
+const onlyAtListCreation = (c: SmsColumn): boolean => c.type === 'multiChoice';
+
+function multiChoiceStep(list: SmsListSchema, column: SmsColumn): string {
+  const where = list.template === 'documentLibrary' ? 'Library settings' : 'List settings';
+  return `${list.displayName}: ${where} → Create column → name ${column.name}, type Choice, choices ${describeChoices(column.choices ?? [])}, "Allow multiple selections" Yes (Graph cannot add a multi-choice column to an existing list; run provisioning again afterwards).`;
+}
+
+const describeChoices = (choices: readonly string[]): string =>
+  choices.length <= 10 ? choices.join(', ') : `the ${choices.length} values of the schema (${choices.slice(0, 3).join(', ')}, … ${choices[choices.length - 1]})`;
 
 /** Compound indexes (§5.6) cannot be created through Graph (columnDefinition has only `indexed`). */
 function compoundIndexSteps(): string[] {

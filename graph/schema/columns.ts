@@ -166,7 +166,12 @@ function defaultValueOf(col: SmsColumn): string | undefined {
  * `hyperlinkOrPicture`, `currency`; plus `indexed`, `enforceUniqueValues` and `required`.
  *
  * Multi-choice: Graph v1.0's choiceColumn has no multi-select flag; `displayAs: 'checkBoxes'` is
- * the documented value that corresponds to SharePoint's multi-choice (check box) field.
+ * what Graph returns for SharePoint's multi-choice (check box) field, and what this body carries.
+ * The service refuses that body in `POST .../columns` (microsoftgraph/microsoft-graph-docs issue
+ * 21021) but takes it in the `columns` of the list's create request (list-create), which is the
+ * only way provisioning creates a multi-choice column (graph/provisioning/engine.ts). There is no
+ * other multi-select value to send: choiceColumn has only allowTextEntry, choices and displayAs
+ * (https://learn.microsoft.com/graph/api/resources/choicecolumn).
  */
 export function toGraphColumnDefinition(col: SmsColumn, resolveListId: ListIdResolver): ColumnDefinition {
   const body: ColumnDefinition = {

@@ -77,6 +77,11 @@ export const smsDocuments: SmsListSchema = {
     person('Owner', { indexed: true }),
     person('Approver'),
     people('Reviewers'),
+    // The people a document names, by UPN: the record of who they are (ADR 0005). The person columns above are
+    // filled as well when the person is already a site user; Graph cannot add anyone to the site's users.
+    text('OwnerUPN', { displayName: 'Owner UPN', indexed: true, description: 'UPN of Owner: set even when Owner cannot be (the person has never opened the site).' }),
+    text('ApproverUPN', { displayName: 'Approver UPN', description: 'UPN of Approver: set even when Approver cannot be.' }),
+    note('ReviewersUPN', { displayName: 'Reviewers UPN', description: 'UPNs of Reviewers, one per line: set even when Reviewers cannot be.' }),
     lookup('Process', 'processes', { indexed: true }),
     lookupMulti('Services', 'services'),
     text('PrimaryClause', { indexed: true }),
@@ -165,12 +170,13 @@ export const documentApprovals: SmsListSchema = {
     { from: 'Pending', to: 'Changes requested', by: 'Assignee only', guard: 'Assignee is not the author when Step = Approval' },
     { from: 'Pending', to: 'Rejected', by: 'Assignee only', guard: 'Assignee is not the author when Step = Approval' },
   ],
-  compoundIndexes: [['Assignee', 'Decision']],
+  compoundIndexes: [['AssigneeUPN', 'Decision']],
   columns: [
     titleColumn(),
     lookup('DocumentVersion', 'documentReleases', { indexed: true, required: true, lookupColumn: 'VersionLabel' }),
     choice('Step', ['Review', 'Approval'], { required: true }),
-    person('Assignee', { indexed: true, required: true }),
+    person('Assignee', { indexed: true, description: 'Set when the assignee is a site user already; AssigneeUPN always is (ADR 0005).' }),
+    text('AssigneeUPN', { displayName: 'Assignee UPN', indexed: true, required: true, description: 'UPN of Assignee: the person the approval is for.' }),
     choice('Decision', APPROVAL_DECISIONS, { indexed: true, required: true, default: 'Pending' }),
     note('Comment'),
     dateTime('DecidedOn'),

@@ -173,7 +173,7 @@ describe('indexes (§5.6)', () => {
     ]);
     expect(list('Metric Readings').compoundIndexes).toEqual([['MetricRef', 'PeriodStart']]);
     expect(list('Competence Records').compoundIndexes).toEqual([['PersonUPN', 'Status']]);
-    expect(list('Document Approvals').compoundIndexes).toEqual([['Assignee', 'Decision']]);
+    expect(list('Document Approvals').compoundIndexes).toEqual([['AssigneeUPN', 'Decision']]);
     expect(list('SMS Records').compoundIndexes).toEqual([['RecordType', 'PeriodYear']]);
     expect(list('SMS Audit Trail').compoundIndexes).toEqual([['EntityRef', 'Timestamp']]);
     for (const l of SMS_LISTS) {

@@ -64,6 +64,8 @@ export interface ContextOptions {
   /** Client of the person the seed reads the directory and site with (the SMS manager). */
   readonly admin: GraphClient;
   readonly as: (person: PersonKey) => GraphClient;
+  /** A client signed in as the given UPN: each demo person opens the site once with it before seeding. */
+  readonly clientFor: (upn: string) => GraphClient;
   readonly siteId?: string;
   readonly siteUrl?: string;
   readonly groupId?: string;
@@ -118,7 +120,7 @@ export async function loadContext(opts: ContextOptions): Promise<SeedContext> {
 
   const plan = (await getGroupPlans(admin, groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
 
-  const people = await resolvePeople(admin, site.id);
+  const people = await resolvePeople(admin, site.id, opts.clientFor);
   return {
     as: opts.as,
     siteId: site.id,
@@ -139,7 +141,7 @@ export async function loadContext(opts: ContextOptions): Promise<SeedContext> {
  * Maps the demo first names to directory users (`GET /users`) and to the site's person lookup
  * ids (items of the hidden `User Information List`, matched on e-mail / user name).
  */
-async function resolvePeople(admin: GraphClient, siteId: string): Promise<Record<PersonKey, DemoPerson>> {
+async function resolvePeople(admin: GraphClient, siteId: string, clientFor: (upn: string) => GraphClient): Promise<Record<PersonKey, DemoPerson>> {
   const users: User[] = [];
   let page = await listUsers(admin, { select: ['id', 'displayName', 'givenName', 'userPrincipalName', 'mail'], top: 100 });
   users.push(...page.items);
@@ -147,6 +149,16 @@ async function resolvePeople(admin: GraphClient, siteId: string): Promise<Record
     page = await listUsers(admin, { nextLink: page.nextLink });
     users.push(...page.items);
   }
+  const demoUsers = PERSON_KEYS.map((key) => {
+    const user = users.find((u) => (u.givenName ?? u.displayName?.split(' ')[0] ?? '').toLowerCase() === key);
+    if (!user?.id || !user.userPrincipalName) throw new Error(`The demo user '${key}' is not in the directory.`);
+    return { key, user: user as User & { id: string; userPrincipalName: string } };
+  });
+  // A user is in the site's User Information List (and has a lookup id for person columns) only once they have
+  // opened the site, been granted access directly or been ensured; members of the groups the site is shared with
+  // are not listed before that (ADR 0005). Each demo person opens the site once, as they would by using the app.
+  await Promise.all(demoUsers.map(({ user }) => getSite(clientFor(user.userPrincipalName), siteId)));
+
   const siteUsers: { id: string; fields: Record<string, unknown> }[] = [];
   let items = await listItems(admin, siteId, 'User Information List', { select: ['EMail', 'UserName'], top: 500 });
   siteUsers.push(...items.items.map((i) => ({ id: String(i.id), fields: i.fields as Record<string, unknown> })));
@@ -156,9 +168,7 @@ async function resolvePeople(admin: GraphClient, siteId: string): Promise<Record
   }
 
   const out = {} as Record<PersonKey, DemoPerson>;
-  for (const key of PERSON_KEYS) {
-    const user = users.find((u) => (u.givenName ?? u.displayName?.split(' ')[0] ?? '').toLowerCase() === key);
-    if (!user?.id || !user.userPrincipalName) throw new Error(`The demo user '${key}' is not in the directory.`);
+  for (const { key, user } of demoUsers) {
     const upn = user.userPrincipalName.toLowerCase();
     const mail = (user.mail ?? user.userPrincipalName).toLowerCase();
     const siteUser = siteUsers.find((s) => [s.fields.EMail, s.fields.UserName].some((v) => typeof v === 'string' && (v.toLowerCase() === upn || v.toLowerCase() === mail)));

@@ -12,8 +12,11 @@ import { SMS_GROUP, SMS_SITE_PATH, TENANT, upnOf } from '../../emulator/seed/ten
 import { isDemoSeeded, seedDemo, type SeedDemoResult } from './seed.js';
 import { APP_SCOPES } from '../../src/app/auth/scopes.js';
 
-/** Delegated scopes the seed asks the dev sign-in for: the app's own, plus Sites.Manage.All to provision lists. */
-export const SEED_SCOPES = [...APP_SCOPES, 'Sites.Manage.All'];
+/**
+ * Delegated scopes the seed asks the dev sign-in for: the app's own, plus Sites.Manage.All to provision lists
+ * and Group.ReadWrite.All for the demo events in the SMS group's calendar (the app itself never asks for it).
+ */
+export const SEED_SCOPES = [...APP_SCOPES, 'Sites.Manage.All', 'Group.ReadWrite.All'];
 
 /** The demo SMS site's URL. */
 export const DEMO_SITE_URL = `https://${TENANT.hostname}${SMS_SITE_PATH}`;

@@ -77,9 +77,11 @@ export function peopleFields(ctx: Pick<SeedContext, 'people'>, schema: SmsListSc
     const col = columnOf(schema, column);
     if (!col) throw new Error(`${schema.displayName} has no column ${column}`);
     if (col.type === 'personMulti') {
-      const ids = (Array.isArray(value) ? value : [value]).map((p: PersonKey) => String(ctx.people[p].lookupId));
+      const keys: PersonKey[] = Array.isArray(value) ? value : [value];
       out[`${column}LookupId@odata.type`] = 'Collection(Edm.String)';
-      out[`${column}LookupId`] = ids;
+      out[`${column}LookupId`] = keys.map((p) => String(ctx.people[p].lookupId));
+      // The UPN twin of a multi-person column holds one UPN per line (ADR 0005).
+      if (columnOf(schema, `${column}UPN`)) out[`${column}UPN`] = keys.map((p) => ctx.people[p].upn).join('\n');
     } else if (col.type === 'person') {
       if (Array.isArray(value)) throw new Error(`${schema.displayName}.${column} takes one person`);
       const person = ctx.people[value as PersonKey];

@@ -89,6 +89,8 @@ describe('controlled documents', () => {
     const nameOf = (lookupId: unknown) => users.find((u) => String(u.id) === String(lookupId))?.Title;
     expect(nameOf(policy.OwnerLookupId)).toBe('Tom Whitaker');
     expect(nameOf(policy.ApproverLookupId)).toBe('Eleanor Marsh');
+    // The UPN twins name the same people (ADR 0005: the record of who they are).
+    expect(policy).toMatchObject({ OwnerUPN: demo.tom, ApproverUPN: demo.eleanor });
     const incident = docs.find((d) => d.DocId === 'SMS-PRC-010')!;
     expect(Date.parse(String(incident.NextReviewDate))).toBeLessThan(Date.now());
     expect(docs.find((d) => d.DocId === 'SMS-PLN-002')!.Classification).toBe('Restricted');

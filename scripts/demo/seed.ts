@@ -193,7 +193,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     clients.set(person, client);
     return client;
   };
-  const ctx = await loadContext({ admin, as, siteId: opts.siteId, siteUrl: opts.siteUrl, groupId: opts.groupId, dates, log });
+  const ctx = await loadContext({ admin, as, clientFor: opts.clientFor, siteId: opts.siteId, siteUrl: opts.siteUrl, groupId: opts.groupId, dates, log });
   resolved.ctx = ctx;
   clients.set('tom', admin);
   const missingLists = SMS_LISTS.filter((l) => !ctx.listIds[l.key]).map((l) => l.displayName);

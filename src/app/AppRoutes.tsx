@@ -1,4 +1,5 @@
-import { Route, Routes, useLocation } from 'react-router';
+import { Outlet, Route, Routes, useLocation } from 'react-router';
+import { FeatureConsent } from './auth/FeatureConsent.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { AreaScreen } from './screens/AreaScreen.js';
 import { DocumentRegisterScreen, DocumentScreen, HomeScreen, NewDocumentScreen } from './screens/lazyScreens.js';
@@ -18,14 +19,15 @@ export function AppRoutes() {
     <AppErrorBoundary key={location.pathname}>
       <Routes>
         <Route index element={<HomeScreen />} />
-        <Route path={AREA_PATHS.documents}>
+        {/* Each area asks for its own scopes when first opened (incremental consent, auth/FeatureConsent.tsx). */}
+        <Route path={AREA_PATHS.documents} element={<FeatureConsent feature="documents"><Outlet /></FeatureConsent>}>
           <Route index element={<DocumentRegisterScreen />} />
           <Route path="new" element={<NewDocumentScreen />} />
           <Route path=":docId" element={<DocumentScreen />} />
         </Route>
         {PLACEHOLDER_AREAS.map((area) => (
           // `/*`: deep links to a record or action (src/app/tabs/subPageId.ts) land on the area too.
-          <Route key={area} path={`${AREA_PATHS[area]}/*`} element={<AreaScreen area={area} />} />
+          <Route key={area} path={`${AREA_PATHS[area]}/*`} element={<FeatureConsent feature={area}><AreaScreen area={area} /></FeatureConsent>} />
         ))}
         <Route path="/tab/*" element={<LazyTabRoutes />} />
         <Route path="*" element={<NotFoundScreen />} />

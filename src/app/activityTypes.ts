@@ -21,6 +21,12 @@ export const ACTIVITY_TYPES = {
   approvalRequested: { templateParameters: ['itemTitle'] },
   /** A corrective or improvement action assigned to the recipient is past its due date. */
   actionOverdue: { templateParameters: ['actionTitle', 'dueDate'] },
+  /** A corrective or improvement action was assigned to the recipient. */
+  actionAssigned: { templateParameters: ['actionTitle', 'dueDate'] },
+  /** A management review the recipient takes part in was scheduled. */
+  reviewScheduled: { templateParameters: ['reviewTitle', 'reviewDate'] },
+  /** An internal audit the recipient takes part in (auditor or auditee) was scheduled. */
+  auditScheduled: { templateParameters: ['auditTitle', 'auditDate'] },
 } as const satisfies Record<string, { templateParameters: readonly string[] }>;
 
 export type ActivityType = keyof typeof ACTIVITY_TYPES;

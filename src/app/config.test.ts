@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEMO_SMS_SITE_URL, GRAPH_V1_BASE_URL, smsSiteUrl } from './config.js';
+import { cloudFeatures, ConfigError, DEMO_SMS_SITE_URL, GRAPH_V1_BASE_URL, smsSiteUrl } from './config.js';
 import { resolveRuntimeConfig } from './configSchema.js';
 
 const CLIENT_ID = '2f1c9a3e-7b1d-4c55-9a0e-0d7e5c1f4b21';
@@ -52,5 +52,23 @@ describe('resolveRuntimeConfig', () => {
   it('fails clearly when there is no configuration at all, or the file is not an object', () => {
     expect(() => resolveRuntimeConfig(null, {})).toThrow(/sms365\.config\.json is missing/);
     expect(() => resolveRuntimeConfig([1, 2], {})).toThrow(/JSON object/);
+  });
+
+  it('reads a tenant in Microsoft 365 operated by 21Vianet: China Graph by default, without Planner', () => {
+    const file = { mode: 'tenant', cloud: 'china', clientId: CLIENT_ID, tenantId: 'contoso.partner.onmschina.cn', siteUrl: 'https://contoso.sharepoint.cn/sites/SMS' };
+    const config = resolveRuntimeConfig(file, {});
+    expect(config).toMatchObject({ cloud: 'china', graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0' });
+    expect(cloudFeatures(config)).toEqual({ planner: false, teamsActivityNotifications: false });
+    // A given Graph root (a proxy, the emulator) is kept; the cloud still decides the sign-in.
+    expect(resolveRuntimeConfig({ ...file, graphBaseUrl: 'http://127.0.0.1:4000/v1.0' }, {}).graphBaseUrl).toBe('http://127.0.0.1:4000/v1.0');
+    // The build-time variable names the cloud as well.
+    const { cloud: _named, ...unnamed } = file;
+    expect(resolveRuntimeConfig(unnamed, { VITE_SMS365_CLOUD: 'china' })).toMatchObject({ cloud: 'china', graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0' });
+  });
+
+  it('treats a configuration without a cloud as the global service, and refuses unknown clouds', () => {
+    const config = resolveRuntimeConfig({ mode: 'emulator', graphBaseUrl: 'http://127.0.0.1:4000/v1.0', devAuthUrl: 'http://127.0.0.1:4000' }, {});
+    expect(cloudFeatures(config)).toEqual({ planner: true, teamsActivityNotifications: true });
+    expect(() => resolveRuntimeConfig({ mode: 'tenant', cloud: 'germany', clientId: CLIENT_ID, tenantId: TENANT_ID, siteUrl: 'https://contoso.sharepoint.com/sites/SMS' }, {})).toThrow(/cloud/);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { ConfigError, configFromEnv, GRAPH_V1_BASE_URL, RUNTIME_CONFIG_PATH, type ConfigEnv } from './config.js';
+import { CLOUD_NAMES, ConfigError, configFromEnv, GRAPH_V1_BASE_URL, graphV1BaseUrl, RUNTIME_CONFIG_PATH, type CloudName, type ConfigEnv } from './config.js';
 
 /**
  * The shape of the runtime configuration (./config.ts), checked with zod/mini. Its own module so
@@ -10,6 +10,16 @@ import { ConfigError, configFromEnv, GRAPH_V1_BASE_URL, RUNTIME_CONFIG_PATH, typ
 /** Absolute URL of the SMS SharePoint site, e.g. `https://contoso.sharepoint.com/sites/SMS`. */
 const sharePointSiteUrl = z.url({ protocol: /^https?$/ });
 
+/** `global` (default) or `china` (Microsoft 365 operated by 21Vianet); see CLOUDS in ./config.ts. */
+const cloud = z.optional(z.enum(CLOUD_NAMES));
+
+/**
+ * The SMS site's time zone as an IANA name (`Asia/Shanghai`), matching its SharePoint regional
+ * settings: date-only columns hold midnight of the date in it. Graph v1.0 does not expose it (see
+ * `siteTimeZone` in ./config.ts); default UTC.
+ */
+const siteTimeZone = z.optional(z.string().check(z.regex(/^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/, 'an IANA time zone name such as Asia/Shanghai')));
+
 export const runtimeConfigSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('emulator'),
@@ -19,15 +29,21 @@ export const runtimeConfigSchema = z.discriminatedUnion('mode', [
     devAuthUrl: z.url(),
     /** The SMS site; when absent, the demo tenant's (see `smsSiteUrl`). */
     siteUrl: z.optional(sharePointSiteUrl),
+    /** The cloud the emulator stands in for (`emulator --cloud china` answers as Graph in China does). */
+    cloud,
+    siteTimeZone,
   }),
   z.object({
     mode: z.literal('tenant'),
+    /** Defaults to the cloud's Graph v1.0 root (`https://microsoftgraph.chinacloudapi.cn/v1.0` in China). */
     graphBaseUrl: z._default(z.url(), GRAPH_V1_BASE_URL),
+    cloud,
     /** Application (client) id of the Entra app registration (a GUID). */
     clientId: z.uuid(),
     /** Directory (tenant) id or a verified domain, e.g. `contoso.onmicrosoft.com`. */
     tenantId: z.string().check(z.regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i, 'a tenant GUID or domain')),
     siteUrl: sharePointSiteUrl,
+    siteTimeZone,
     /** Redirect URI registered for the SPA; defaults to the origin the app is served from. */
     redirectUri: z.optional(z.url()),
   }),
@@ -50,7 +66,11 @@ export function resolveRuntimeConfig(file: unknown, env: ConfigEnv): RuntimeConf
     throw new ConfigError(`No configuration: ${RUNTIME_CONFIG_PATH} is missing and no VITE_SMS365_* variables were set at build time`);
   }
   const sameMode = fromFile.mode === undefined || fromEnv.mode === undefined || fromFile.mode === fromEnv.mode;
-  const merged = sameMode ? { ...fromEnv, ...fromFile } : fromFile;
+  const merged: Record<string, unknown> = sameMode ? { ...fromEnv, ...fromFile } : { ...fromFile };
+  // A tenant in another cloud talks to that cloud's Graph unless a base URL is given.
+  if (merged.mode === 'tenant' && merged.graphBaseUrl === undefined && (CLOUD_NAMES as readonly unknown[]).includes(merged.cloud)) {
+    merged.graphBaseUrl = graphV1BaseUrl(merged.cloud as CloudName);
+  }
   const parsed = runtimeConfigSchema.safeParse(merged);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'mode'}: ${i.message}`).join('; ');

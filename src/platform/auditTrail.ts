@@ -5,8 +5,9 @@
  *
  * Idempotence without reading the trail: a write normally just appends. Only a step that may be
  * repeating an earlier attempt (a retry or a resumed operation) asks for `dedupe`; then one narrow
- * query looks for the same entry, on the compound index (EntityRef, Timestamp) with `$top` small:
- * the entries of this record within ten minutes of the entry's time.
+ * query looks for the same entry: the record's newest entries (filter on the indexed EntityRef alone,
+ * newest Timestamp first, `$top` small), checked on the rows for one within ten minutes of the
+ * entry's time.
  */
 import type { BatchRequest } from '../../graph/core/batch.js';
 import type { GraphClient } from '../../graph/core/client.js';
@@ -80,23 +81,22 @@ const sameEntry = (x: Record<string, unknown>, r: AuditRecord) =>
 
 /**
  * True when the trail already holds this entry (same record, event, statuses and comment, within
- * `AUDIT_DEDUPE_WINDOW_MS` of its time): one request, filtered on EntityRef and Timestamp (both
- * indexed), at most `AUDIT_DEDUPE_TOP` items.
+ * `AUDIT_DEDUPE_WINDOW_MS` of its time): one request filtered on EntityRef alone (indexed; the
+ * service filters one indexed field at a time, listitem-list), newest first by Timestamp, at most
+ * `AUDIT_DEDUPE_TOP` items; the time window is checked on the returned rows.
  */
 export async function auditEntryExists(client: GraphClient, site: Pick<SmsSite, 'siteId' | 'listIds'>, record: AuditRecord, signal?: AbortSignal): Promise<boolean> {
   const at = Date.parse(record.at);
   const page = await listItems(client, site.siteId, listIdOf(site, auditTrail.key), {
-    filter: f.and(
-      f.eq('fields/EntityRef', record.entityRef),
-      f.ge('fields/Timestamp', new Date(at - AUDIT_DEDUPE_WINDOW_MS)),
-      f.le('fields/Timestamp', new Date(at + AUDIT_DEDUPE_WINDOW_MS)),
-    ),
+    filter: f.eq('fields/EntityRef', record.entityRef),
+    orderby: 'fields/Timestamp desc',
     schema: auditTrail,
-    select: ['EventType', 'FromStatus', 'ToStatus', 'Comment', 'ListKey'],
+    select: ['EventType', 'FromStatus', 'ToStatus', 'Comment', 'ListKey', 'Timestamp'],
     top: AUDIT_DEDUPE_TOP,
     signal,
   });
-  return page.items.some((i) => sameEntry(i.fields as Record<string, unknown>, record));
+  const inWindow = (x: Record<string, unknown>) => Math.abs(Date.parse(String(x.Timestamp)) - at) <= AUDIT_DEDUPE_WINDOW_MS;
+  return page.items.some((i) => inWindow(i.fields as Record<string, unknown>) && sameEntry(i.fields as Record<string, unknown>, record));
 }
 
 /**

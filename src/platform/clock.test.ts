@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromDateOnly, localCalendarDate, localDate, shiftedClock, systemClock, toDateOnly } from './clock.js';
+import { DEFAULT_SITE_TIME_ZONE, fromDateOnly, localCalendarDate, localDate, shiftedClock, siteDateInstant, siteDateValue, systemClock, toDateOnly } from './clock.js';
 
 describe('clock', () => {
   it('gives the local calendar date, not the UTC one', () => {
@@ -22,5 +22,26 @@ describe('clock', () => {
     const clock = shiftedClock(-3, () => base);
     expect(clock.today()).toBe('2025-06-07');
     expect(Date.parse(clock.now())).toBe(base - 3 * 86_400_000);
+  });
+});
+
+describe('the site time zone of date-only values', () => {
+  it('gives the UTC instant of the site midnight of a date, east and west of UTC, with daylight saving', () => {
+    expect(siteDateInstant('2026-03-14', 'Asia/Shanghai').toISOString()).toBe('2026-03-13T16:00:00.000Z');
+    expect(siteDateInstant('2026-01-15', 'America/New_York').toISOString()).toBe('2026-01-15T05:00:00.000Z');
+    expect(siteDateInstant('2026-07-15', 'America/New_York').toISOString()).toBe('2026-07-15T04:00:00.000Z');
+    // Auckland in summer is UTC+13: its midnight is 11:00 the day before in UTC.
+    expect(siteDateInstant('2026-01-15', 'Pacific/Auckland').toISOString()).toBe('2026-01-14T11:00:00.000Z');
+    expect(siteDateInstant('2026-01-15', DEFAULT_SITE_TIME_ZONE).toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(() => siteDateInstant('15/01/2026', 'UTC')).toThrow(TypeError);
+  });
+
+  it('reads a stored instant back as the date on the site, where rounding to UTC midnight would fail', () => {
+    expect(siteDateValue('2026-03-13T16:00:00Z', 'Asia/Shanghai')).toBe('2026-03-14');
+    expect(siteDateValue('2026-01-15T05:00:00Z', 'America/New_York')).toBe('2026-01-15');
+    expect(siteDateValue('2026-01-14T11:00:00Z', 'Pacific/Auckland')).toBe('2026-01-15');
+    expect(siteDateValue('2026-01-15', 'Pacific/Auckland')).toBe('2026-01-15');
+    expect(siteDateValue('soon', 'UTC')).toBeNull();
+    expect(siteDateValue(null, 'UTC')).toBeNull();
   });
 });

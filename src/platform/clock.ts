@@ -4,6 +4,7 @@
  * zone. Services take a `Clock` so tests and benches can fix or shift time.
  */
 import { isIsoDate } from '../domain/documents/dates.js';
+import { siteMidnight, zoneOffsetMs } from '../../graph/core/filter.js';
 
 /** A clock in the organisation's terms: an ISO timestamp and the local calendar date. */
 export interface Clock {
@@ -53,4 +54,38 @@ export const systemClock: Clock = { now: () => new Date().toISOString(), today }
 export function shiftedClock(days: number, base: () => number = Date.now): Clock {
   const at = () => new Date(base() + days * 86_400_000);
   return { now: () => at().toISOString(), today: () => localDate(at()) };
+}
+
+// ---------- the SMS site's time zone ----------
+//
+// SharePoint keeps a date-only column as midnight of that date in the SITE's time zone, in UTC
+// (site in UTC+8: 2026-03-14 is stored as 2026-03-13T16:00:00Z; site in UTC-5: 2026-03-14T05:00:00Z).
+// Reading one back and filtering on one both go through the site's zone, not the user's and not UTC.
+
+/** The time zone of a site whose regional settings are not known: UTC. */
+export const DEFAULT_SITE_TIME_ZONE = 'UTC';
+
+/** The UTC instant a date-only value (`YYYY-MM-DD`) is stored as on a site in `timeZone` (IANA). */
+export function siteDateInstant(date: string, timeZone: string): Date {
+  const d = fromDateOnly(date);
+  if (!d) throw new TypeError(`Not a calendar date: ${JSON.stringify(date)}`);
+  return siteMidnight(d, timeZone);
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant on the wall clock of `timeZone`. */
+export function siteDateOf(instant: string | Date, timeZone: string): string | null {
+  const ms = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  if (Number.isNaN(ms)) return null;
+  const wall = new Date(ms + zoneOffsetMs(ms, timeZone));
+  return toDateOnly({ year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() });
+}
+
+/**
+ * A date-only value as Graph returns it (the UTC instant of the site's midnight, or already
+ * `YYYY-MM-DD`) as its calendar date on the site.
+ */
+export function siteDateValue(value: unknown, timeZone: string): string | null {
+  if (typeof value !== 'string' || !value) return null;
+  if (isIsoDate(value)) return value;
+  return siteDateOf(value, timeZone);
 }

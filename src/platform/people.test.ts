@@ -17,8 +17,10 @@ async function graphJson(path: string, init: RequestInit = {}): Promise<Json> {
   return JSON.parse(text) as Json;
 }
 
-/** The site lookup id of `upn` (read raw from the User Information List). */
+/** The site lookup id of `upn` (read raw from the User Information List), once `upn` has opened the site. */
 async function lookupIdOf(upn: string): Promise<string> {
+  // Only users who have opened the site are in its User Information List (ADR 0005).
+  expect((await sms.emu.graph(upn, `/sites/${sms.siteId}`)).status).toBe(200);
   const page = await graphJson(`/sites/${sms.siteId}/lists/${encodeURIComponent(USER_INFORMATION_LIST)}/items?$expand=fields&$top=500`);
   const hit = (page.value as { id: string; fields: Json }[]).find((i) => String(i.fields.UserName ?? i.fields.EMail).toLowerCase() === upn);
   if (!hit) throw new Error(`${upn} is not a site user`);
@@ -52,6 +54,8 @@ describe('loadPeopleDirectory', () => {
     expect(dir.processes).toContainEqual({ id: String(created.id), ref: 'PRC-901', title: 'Incident management' });
     expect(dir.documentUser(demo.marcus)).toEqual({ id: demo.marcus, roles: marcus.roles, ownedProcessIds: marcus.ownedProcessIds });
     expect(dir.nameOf(demo.marcus)).toBe('Marcus Chen');
+    // Fiona can read the site through her groups but has never opened it: she is in the directory, without a lookup id.
+    expect(dir.byId(demo.fiona)).toMatchObject({ id: demo.fiona, lookupId: null });
   });
 });
 

@@ -23,7 +23,11 @@ export interface Person {
   readonly id: string;
   readonly upn: string;
   readonly displayName: string;
-  /** Site lookup id (`<Column>LookupId`), null when the person is not a site user yet. */
+  /**
+   * Site lookup id (`<Column>LookupId`), null when the person is not a site user yet: they are in the site's User
+   * Information List only once they have opened the site (or were granted access directly), and Graph cannot add
+   * them. Records name people by UPN and fill person columns only when this is set (ADR 0005).
+   */
   readonly lookupId: string | null;
   readonly roles: readonly SmsRole[];
   /** Item ids in `Processes` whose ProcessOwner is this person. */

@@ -28,7 +28,7 @@ export type Fields = Record<string, unknown>;
 export interface DocumentsHarness extends Harness {
   siteId: string;
   siteWebUrl: string;
-  servicesFor(upn: string, opts?: { afterPublish?: readonly AfterPublishHandler[]; clock?: Clock }): Promise<DocumentServices>;
+  servicesFor(upn: string, opts?: { afterPublish?: readonly AfterPublishHandler[]; clock?: Clock; planner?: boolean }): Promise<DocumentServices>;
   /** Raw Graph call as `upn` through the mocked network (independent of graph/). */
   raw(upn: string, path: string, init?: RequestInit): Promise<Response>;
   /** The fields of a list's items as Tom reads them raw (`query`: e.g. `$filter=fields/DocId eq 'SMS-PRC-001'`). */
@@ -65,7 +65,7 @@ export async function startDocumentsHarness(): Promise<DocumentsHarness> {
     siteId: site.id!,
     siteWebUrl: site.webUrl ?? DEMO_SMS_SITE_URL,
     servicesFor: (upn, opts = {}) =>
-      loadDocumentServices(harness.clientAs(upn), site.id!, site.webUrl ?? DEMO_SMS_SITE_URL, upn, { afterPublish: opts.afterPublish ?? [], ...(opts.clock ? { clock: opts.clock } : {}) }),
+      loadDocumentServices(harness.clientAs(upn), site.id!, site.webUrl ?? DEMO_SMS_SITE_URL, upn, { afterPublish: opts.afterPublish ?? [], ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.planner === false ? { planner: false } : {}) }),
     raw,
     async listFields(list, query) {
       const res = await raw(people.tom, `/sites/${site.id!}/lists/${list}/items?$expand=fields${query ? `&${query}` : ''}`);

@@ -1,12 +1,16 @@
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import type { FaultConfig } from '../../emulator/core/faults.js';
+import type { EmulatedCloud } from '../../emulator/core/nationalCloud.js';
 import { upnOf, DEMO_USERS } from '../../emulator/seed/tenant.js';
 import type { RequestLogEntry } from '../../emulator/core/requestLog.js';
 import { createGraphClient, type GraphClient } from '../../graph/core/client.js';
 import { APP_SCOPES } from '../../src/app/auth/scopes.js';
 
-/** Every delegated scope the app may ask for; tests narrow it to check 403s. */
-export const ALL_SCOPES = [...APP_SCOPES, 'Sites.Manage.All'];
+/**
+ * Every delegated scope the app may ask for, plus those emulator tests exercise on routes the app
+ * does not use (Files.ReadWrite.All, the group calendar's Group.ReadWrite.All); tests narrow it to check 403s.
+ */
+export const ALL_SCOPES = [...APP_SCOPES, 'Sites.Manage.All', 'Files.ReadWrite.All', 'Group.ReadWrite.All'];
 
 const FIRST_NAMES = ['eleanor', 'raj', 'hannah', 'tom', 'priya', 'marcus', 'david', 'aisha', 'gareth', 'chloe', 'ben', 'laura', 'sofia', 'omar', 'fiona', 'jack'] as const;
 /** UPNs of the demo users by first name, e.g. `demo.priya`. */
@@ -32,8 +36,8 @@ export interface TestEmulator extends RunningEmulator {
 }
 
 /** Starts an emulator on port 0 with an in-memory (or given) database. */
-export async function startTestEmulator(opts: { dataDir?: string | null; reset?: boolean; faults?: Partial<FaultConfig>; now?: () => Date } = {}): Promise<TestEmulator> {
-  const running = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, reset: opts.reset, faults: opts.faults, now: opts.now });
+export async function startTestEmulator(opts: { dataDir?: string | null; reset?: boolean; faults?: Partial<FaultConfig>; now?: () => Date; cloud?: EmulatedCloud } = {}): Promise<TestEmulator> {
+  const running = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, reset: opts.reset, faults: opts.faults, now: opts.now, cloud: opts.cloud });
   const cache = new Map<string, string>();
   const token = async (upn: string, scopes: string[] = ALL_SCOPES) => {
     const key = `${upn}|${scopes.join(' ')}`;

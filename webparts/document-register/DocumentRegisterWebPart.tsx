@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { smsSiteUrl } from '../../src/app/config.js';
+import { siteTimeZone, smsSiteUrl } from '../../src/app/config.js';
 import { ErrorMessage } from '../../src/app/errors/ErrorMessage.js';
 import { useRoles } from '../../src/app/roles/useRoles.js';
 import { smsSiteQuery } from '../../src/app/session/queries.js';
@@ -20,5 +20,5 @@ export function DocumentRegisterWebPart() {
   const { roles, isLoading } = useRoles();
   if (site.isError) return <ErrorMessage error={site.error} context={t('documents.register.error')} onRetry={() => void site.refetch()} />;
   if (!site.data || isLoading) return <Loading label={t('documents.register.loading')} />;
-  return <DocumentRegister client={client} siteId={site.data.id} roles={roles ?? ['employee']} />;
+  return <DocumentRegister client={client} siteId={site.data.id} roles={roles ?? ['employee']} timeZone={siteTimeZone(config)} />;
 }

@@ -1,5 +1,6 @@
 import type { AuthSession } from './session.js';
 import { nextSessionId } from './session.js';
+import { ConsentRequiredError, isAdminConsentMissing, withScopes } from './consent.js';
 
 /**
  * The emulator's stand-in for Entra ID sign-in (emulator/README.md, "Dev endpoints"). These are
@@ -20,11 +21,14 @@ export interface DevToken {
   expiresIn: number;
 }
 
-async function failure(res: Response): Promise<Error> {
+async function failure(res: Response, scopes: readonly string[] = []): Promise<Error> {
   let detail = `${res.status}`;
   try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message) detail += ` ${body.error.message}`;
+    // Graph-shaped `{ error: { message } }`, or the token endpoint's `{ error, error_description, suberror }`.
+    const body = (await res.json()) as { error?: { message?: string } | string; error_description?: string; suberror?: string };
+    if (typeof body.error === 'object' && body.error.message) detail += ` ${body.error.message}`;
+    if (body.error_description) detail += ` ${body.error_description}`;
+    if (isAdminConsentMissing(body)) return new ConsentRequiredError(scopes, 'admin', body.error_description);
   } catch {
     // not JSON; the status is enough
   }
@@ -45,7 +49,7 @@ export async function requestDevToken(devAuthUrl: string, upn: string, scopes: r
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ upn, scopes }),
   });
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) throw await failure(res, scopes);
   const body = (await res.json()) as { access_token: string; expires_in: number };
   return { accessToken: body.access_token, expiresIn: body.expires_in };
 }
@@ -63,8 +67,10 @@ export async function signInToEmulator(
   scopes: readonly string[],
   now: () => number = Date.now,
 ): Promise<AuthSession> {
-  const issue = async () => {
-    const t = await requestDevToken(devAuthUrl, user.userPrincipalName, scopes);
+  /** The scopes of the session: those of the sign-in, and every feature's scopes granted since. */
+  let held: readonly string[] = scopes;
+  const issue = async (asked: readonly string[] = held) => {
+    const t = await requestDevToken(devAuthUrl, user.userPrincipalName, asked);
     return { token: t.accessToken, expiresAt: now() + t.expiresIn * 1000 };
   };
   let current = await issue();
@@ -88,6 +94,14 @@ export async function signInToEmulator(
       return current.token;
     },
     reauthenticate: renew,
+    async requestScopes(more) {
+      const wanted = withScopes(held, more);
+      if (wanted.length === held.length) return;
+      // The emulator's sign-in has no prompt: the dev endpoint grants what a user may consent to and
+      // refuses (AADSTS65001) what needs an administrator the tenant has not granted.
+      current = await issue(wanted);
+      held = wanted;
+    },
     async signOut() {
       // Nothing to tell the emulator: dropping the session forgets the token.
     },

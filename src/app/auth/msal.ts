@@ -1,7 +1,8 @@
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
-import type { TenantRuntimeConfig } from '../config.js';
+import { cloudOf, type TenantRuntimeConfig } from '../config.js';
 import { REDIRECT_BRIDGE_PATH } from './redirectBridge.js';
 import { msalScopes } from './scopes.js';
+import { acquireWithConsent, withScopes } from './consent.js';
 import { nextSessionId, type AuthSession } from './session.js';
 import type { AuthStrategy } from './strategy.js';
 
@@ -10,10 +11,15 @@ import type { AuthStrategy } from './strategy.js';
  * runs never download it. NOT VERIFIED AGAINST A REAL TENANT: nothing here can run without one;
  * the pure parts (configuration, scopes, strategy) are unit-tested.
  *
- * - `naa` (Teams): `createNestablePublicClientApplication`; Teams brokers the tokens. First a
- *   silent `ssoSilent` with the Teams login hint, then a popup when consent or MFA is needed.
+ * - `naa` (Teams, where teams-js recommends it; see strategy.ts): `createNestablePublicClientApplication`;
+ *   the host brokers the tokens. As the NAA page shows: the active account (or the cached one
+ *   matching the Teams login hint), `acquireTokenSilent`, and `acquireTokenPopup` only when that
+ *   throws `InteractionRequiredAuthError` (consent, MFA, an expired session).
  * - `redirect` (top-level browser): `handleRedirectPromise` on start, `loginRedirect` to sign in.
  * - `popup` (framed outside Teams): `loginPopup` / `acquireTokenPopup`.
+ * The authority and the scopes' resource come from the configured cloud (`CLOUDS` in config.ts):
+ * `https://login.chinacloudapi.cn` and `https://microsoftgraph.chinacloudapi.cn/...` for 21Vianet,
+ * whatever `graphBaseUrl` says (it may point at a proxy or the emulator).
  * Tokens live in MSAL's in-memory cache (`memoryStorage`); msal-browser still keeps the short-lived
  * state of a redirect in sessionStorage while the browser is away at Entra ID.
  * Learn: https://learn.microsoft.com/entra/msal/javascript/browser/acquire-token ,
@@ -37,7 +43,9 @@ export function msalConfiguration(config: TenantRuntimeConfig, appOrigin: string
   return {
     auth: {
       clientId: config.clientId,
-      authority: `https://login.microsoftonline.com/${config.tenantId}`,
+      // The cloud's Entra ID (Learn: https://learn.microsoft.com/graph/deployments); msal-common
+      // knows both hosts, so no `knownAuthorities` are needed.
+      authority: `${cloudOf(config).loginUrl}/${config.tenantId}`,
       // Popups and silent iframes come back to the redirect bridge; full-page redirects pass their own redirectUri.
       redirectUri: config.redirectUri ?? `${origin}${REDIRECT_BRIDGE_PATH}`,
       postLogoutRedirectUri: `${origin}/`,
@@ -49,13 +57,29 @@ export function msalConfiguration(config: TenantRuntimeConfig, appOrigin: string
 /** Where a full-page redirect sign-in returns: the app itself, which calls `handleRedirectPromise`. */
 export const redirectReturnUri = (appOrigin: string): string => `${appOrigin.replace(/\/+$/, '')}/`;
 
-/** Creates the MSAL sign-in for a strategy. `loginHint` is the Teams user (nested app auth). */
-export async function createMsalAuth(config: TenantRuntimeConfig, strategy: MsalStrategy, opts: { appOrigin: string; loginHint?: string | null }): Promise<MsalAuth> {
-  const msal = await import('@azure/msal-browser');
+/** The scopes MSAL asks Entra ID for: the app's scopes on the configured cloud's Graph resource. */
+export const tenantScopes = (config: TenantRuntimeConfig): string[] => msalScopes(cloudOf(config).graphResource);
+
+/** The parts of msal-browser used here (the module itself, loaded on demand, unless a test passes its own). */
+export type MsalModule = Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication' | 'createStandardPublicClientApplication' | 'InteractionRequiredAuthError'>;
+
+export interface MsalAuthOptions {
+  appOrigin: string;
+  /** The Teams user (context `user.loginHint`), for nested app auth. */
+  loginHint?: string | null;
+  /** msal-browser; loaded with `import()` when absent. */
+  msal?: MsalModule;
+}
+
+/** Creates the MSAL sign-in for a strategy. */
+export async function createMsalAuth(config: TenantRuntimeConfig, strategy: MsalStrategy, opts: MsalAuthOptions): Promise<MsalAuth> {
+  const msal: MsalModule = opts.msal ?? (await import('@azure/msal-browser'));
   const configuration = msalConfiguration(config, opts.appOrigin);
   const pca: IPublicClientApplication =
     strategy === 'naa' ? await msal.createNestablePublicClientApplication(configuration) : await msal.createStandardPublicClientApplication(configuration);
-  const scopes = msalScopes(config.graphBaseUrl);
+  /** The sign-in scopes, and every feature's scopes granted since (incremental consent, consent.ts). */
+  let scopes = tenantScopes(config);
+  const loginHint = opts.loginHint ?? undefined;
   const returnUri = redirectReturnUri(opts.appOrigin);
   const isInteractionRequired = (e: unknown) => e instanceof msal.InteractionRequiredAuthError;
 
@@ -66,7 +90,7 @@ export async function createMsalAuth(config: TenantRuntimeConfig, strategy: Msal
       void pca.acquireTokenRedirect({ scopes, account: account ?? undefined, redirectUri: returnUri });
       return new Promise<never>(() => undefined);
     }
-    interactive ??= pca.acquireTokenPopup({ scopes, account: account ?? undefined, loginHint: opts.loginHint ?? undefined }).finally(() => {
+    interactive ??= pca.acquireTokenPopup({ scopes, account: account ?? undefined, loginHint }).finally(() => {
       interactive = null;
     });
     return interactive;
@@ -93,6 +117,22 @@ export async function createMsalAuth(config: TenantRuntimeConfig, strategy: Msal
       reauthenticate: async () => {
         await token(true);
       },
+      async requestScopes(more) {
+        const wanted = withScopes(scopes, msalScopes(cloudOf(config).graphResource, more));
+        if (wanted.length === scopes.length) return;
+        const active = pca.getActiveAccount() ?? account;
+        const result = await acquireWithConsent(more, {
+          silent: () => pca.acquireTokenSilent({ scopes: wanted, account: active }),
+          interactive: () => {
+            if (strategy !== 'redirect') return pca.acquireTokenPopup({ scopes: wanted, account: active, loginHint });
+            void pca.acquireTokenRedirect({ scopes: wanted, account: active, redirectUri: returnUri });
+            return new Promise<never>(() => undefined);
+          },
+          isInteractionRequired,
+        });
+        pca.setActiveAccount(result.account);
+        scopes = wanted;
+      },
       async signOut() {
         const active = pca.getActiveAccount() ?? account;
         if (strategy === 'redirect') await pca.logoutRedirect({ account: active });
@@ -102,6 +142,21 @@ export async function createMsalAuth(config: TenantRuntimeConfig, strategy: Msal
     };
   };
 
+  /**
+   * Nested app auth as Learn's NAA page does it: the active account, else the cached account of the
+   * Teams user; `acquireTokenSilent` (with no account the host answers for its signed-in user);
+   * `acquireTokenPopup` only on `InteractionRequiredAuthError`. Other errors propagate.
+   */
+  const naaSignIn = async (): Promise<AuthSession> => {
+    const account = pca.getActiveAccount() ?? (loginHint ? pca.getAccount({ loginHint }) : null) ?? undefined;
+    try {
+      return sessionFor((await pca.acquireTokenSilent({ scopes, account })).account);
+    } catch (e) {
+      if (!isInteractionRequired(e)) throw e;
+      return sessionFor((await interact(account ?? null)).account);
+    }
+  };
+
   return {
     async restore() {
       if (strategy === 'redirect') {
@@ -109,10 +164,19 @@ export async function createMsalAuth(config: TenantRuntimeConfig, strategy: Msal
         const account = result?.account ?? pca.getAllAccounts()[0];
         return account ? sessionFor(account) : null;
       }
+      if (strategy === 'naa') {
+        try {
+          return await naaSignIn();
+        } catch {
+          // The user closed the host's consent dialog, or the host could not broker a token: the
+          // sign-in button tries again.
+          return null;
+        }
+      }
       const cached = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
       if (cached) return sessionFor(cached);
       try {
-        const result = await pca.ssoSilent({ scopes, loginHint: opts.loginHint ?? undefined });
+        const result = await pca.ssoSilent({ scopes, loginHint });
         return sessionFor(result.account);
       } catch {
         // Consent or MFA needed, third-party cookies blocked, no session at Entra ID, ...: the
@@ -125,7 +189,8 @@ export async function createMsalAuth(config: TenantRuntimeConfig, strategy: Msal
         await pca.loginRedirect({ scopes, redirectUri: returnUri });
         return new Promise<never>(() => undefined);
       }
-      const result = await pca.loginPopup({ scopes, loginHint: opts.loginHint ?? undefined });
+      if (strategy === 'naa') return naaSignIn();
+      const result = await pca.loginPopup({ scopes, loginHint });
       return sessionFor(result.account);
     },
   };

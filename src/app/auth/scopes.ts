@@ -1,32 +1,54 @@
 /**
- * Delegated Microsoft Graph scopes the app asks for, each the least privileged one that covers
- * what a feature does (see README "Configuration"). The emulator checks them like Graph does.
+ * Delegated Microsoft Graph scopes, asked for as they are needed (least privilege, incremental consent):
+ * at sign-in only what Home reads; each feature asks for its own scopes when it is first opened
+ * (src/app/auth/consent.ts). Each is the least privileged permission of the calls the feature makes, from
+ * the "Permissions" table of each endpoint's Learn page; docs/deploy.md has the table with admin consent.
+ * The emulator checks them as Graph does (emulator/core/scopes.ts).
  */
-export const APP_SCOPES = [
-  /** Sign-in and the signed-in user's profile (GET /me). */
-  'User.Read',
-  /** People pickers and names of owners, reviewers and auditees. */
-  'User.ReadBasic.All',
-  /** Role-group membership (SMS-Managers, SMS-InternalAuditors, ...) that drives what a user may do. */
-  'GroupMember.Read.All',
-  /** SMS registers and documents kept as SharePoint lists on the SMS site. */
-  'Sites.ReadWrite.All',
-  /** Controlled documents in SharePoint document libraries. */
-  'Files.ReadWrite.All',
-  /** Corrective and improvement actions as Planner tasks. */
-  'Tasks.ReadWrite',
-  /** Planner plans and the calendar of the SMS Microsoft 365 group. */
-  'Group.ReadWrite.All',
-  /** Management reviews and audits scheduled as calendar events. */
-  'Calendars.ReadWrite',
-] as const;
+
+/**
+ * What Home needs: `/me` and `/me/memberOf` (User.Read: user-get, user-list-memberof for the signed-in
+ * user) and reading the SMS site and its lists (Sites.Read.All: site-get, listitem-list).
+ */
+export const SIGN_IN_SCOPES = ['User.Read', 'Sites.Read.All'] as const;
+
+/** People pickers and names (User.ReadBasic.All: user-list) and the SMS role groups' members (GroupMember.Read.All: group-list-members). */
+const PEOPLE = ['User.ReadBasic.All', 'GroupMember.Read.All'] as const;
+
+/**
+ * The scopes of each area, asked for when the area is first opened.
+ * - `Sites.ReadWrite.All` covers list items and the files of the SMS site's libraries: it is on the
+ *   Permissions table of driveitem-put-content, driveitem-get-content, driveitem-checkin, driveitem-copy and
+ *   listitem-create, so the app does not ask for `Files.ReadWrite.All`.
+ * - `Tasks.ReadWrite` creates and updates Planner tasks (planner-post-tasks, plannertask-update); the plan
+ *   itself is made once by provisioning, which needs no `Group.ReadWrite.All` either (planner-post-plans:
+ *   Tasks.ReadWrite).
+ * - Reviews and audits will schedule meetings in the organiser's own calendar with the attendees invited
+ *   (`Calendars.ReadWrite`: user-post-events), not in the SMS group's calendar, which needs
+ *   `Group.ReadWrite.All` (group-post-events) and an administrator's consent for every user.
+ */
+export const FEATURE_SCOPES = {
+  documents: [...PEOPLE, 'Sites.ReadWrite.All', 'Tasks.ReadWrite'],
+  acknowledgements: [...PEOPLE, 'Sites.ReadWrite.All'],
+  registers: [...PEOPLE, 'Sites.ReadWrite.All'],
+  actions: [...PEOPLE, 'Sites.ReadWrite.All', 'Tasks.ReadWrite'],
+  reviews: [...PEOPLE, 'Sites.ReadWrite.All', 'Calendars.ReadWrite'],
+  audits: [...PEOPLE, 'Sites.ReadWrite.All', 'Calendars.ReadWrite'],
+  compliance: [...PEOPLE, 'Sites.Read.All'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Feature = keyof typeof FEATURE_SCOPES;
+
+/** Every delegated scope the app may ask for: the app registration's list (docs/deploy.md), and what tests sign in with. */
+export const APP_SCOPES: readonly string[] = [...new Set<string>([...SIGN_IN_SCOPES, ...Object.values(FEATURE_SCOPES).flat()])];
 
 /**
  * The scopes as MSAL requests them from Microsoft Entra ID: each prefixed with the resource of the
  * configured Graph endpoint (`https://graph.microsoft.com/User.Read`), so a national cloud's Graph
  * (e.g. `https://graph.microsoft.us`) gets tokens for itself. The emulator takes the bare names.
+ * Without `scopes`, the sign-in scopes (also the Teams manifest's nested app auth prefetch list).
  */
-export function msalScopes(graphBaseUrl: string): string[] {
+export function msalScopes(graphBaseUrl: string, scopes: readonly string[] = SIGN_IN_SCOPES): string[] {
   const resource = new URL(graphBaseUrl).origin;
-  return APP_SCOPES.map((scope) => `${resource}/${scope}`);
+  return scopes.map((scope) => `${resource}/${scope}`);
 }

@@ -12,6 +12,12 @@ export interface AuthSession {
   getToken(): Promise<string>;
   /** Gets a new token (interactively if it must) after Graph refused the current one with 401. */
   reauthenticate(): Promise<void>;
+  /**
+   * Incremental consent: makes later tokens carry `scopes` too (a feature's scopes, asked for when the
+   * feature is first opened). Silent when already consented; may prompt; throws ConsentRequiredError
+   * (src/app/auth/consent.ts) when an administrator's consent is missing or the user declines.
+   */
+  requestScopes(scopes: readonly string[]): Promise<void>;
   /** Teams signs the user in and out itself; elsewhere the app offers "Sign out". */
   readonly canSignOut: boolean;
   signOut(): Promise<void>;

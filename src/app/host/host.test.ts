@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { chooseAuthStrategy } from '../auth/strategy.js';
 import { detectHost, type HostProbe } from './host.js';
-import type { TeamsConnection } from './teams.js';
+import { isSharePointContext, type TeamsConnection } from './teams.js';
 
 const teams: TeamsConnection = { theme: 'dark', locale: 'zh-cn', loginHint: 'priya@x', hostName: 'Teams', onThemeChange: () => () => undefined };
 
@@ -61,5 +62,38 @@ describe('detectHost', () => {
     const p = probe({ search: '?host=browser', embedded: true });
     expect((await detectHost(p)).kind).toBe('browser');
     expect(p.connectTeams).not.toHaveBeenCalled();
+  });
+
+  it('takes a tab that SharePoint shows for SharePoint, not Teams, even though teams-js answered', async () => {
+    const shownBySharePoint: TeamsConnection = { ...teams, hostName: 'SharePoint', inSharePoint: true, naaRecommended: false };
+    const p = probe({ embedded: true, referrer: 'https://contoso.sharepoint.com/sites/SMS/SitePages/SMS.aspx', connectTeams: vi.fn(async () => shownBySharePoint) });
+    const host = await detectHost(p);
+    expect(host.kind).toBe('sharepoint');
+    expect(host.embedded).toBe(true);
+    // teams-js trusts only its own host list, so the SharePoint page that frames the tab is added.
+    expect(p.connectTeams).toHaveBeenCalledWith(['https://contoso.sharepoint.com']);
+    // ...and the sign-in is SharePoint's (an MSAL popup in the frame), never nested app auth.
+    expect(chooseAuthStrategy({ mode: 'tenant' }, host)).toBe('popup');
+  });
+
+  it('trusts Teams operated by 21Vianet as a teams-js host when it frames the app', async () => {
+    const p = probe({ embedded: true, referrer: 'https://teams.microsoftonline.cn/' });
+    expect((await detectHost(p)).kind).toBe('teams');
+    expect(p.connectTeams).toHaveBeenCalledWith(['https://teams.microsoftonline.cn']);
+  });
+
+  it('passes no extra origin to teams-js when nothing from SharePoint frames the app', async () => {
+    const p = probe({ embedded: true, referrer: 'https://teams.microsoft.com/' });
+    expect((await detectHost(p)).kind).toBe('teams');
+    expect(p.connectTeams).toHaveBeenCalledWith([]);
+  });
+});
+
+describe('isSharePointContext', () => {
+  it('recognises the SharePoint page context or host name that teams-js gives inside SharePoint', () => {
+    expect(isSharePointContext({ app: { host: { name: 'Teams' } }, sharepoint: { web: { absoluteUrl: 'https://contoso.sharepoint.com/sites/SMS' } } })).toBe(true);
+    expect(isSharePointContext({ app: { host: { name: 'SharePoint' } } })).toBe(true);
+    expect(isSharePointContext({ app: { host: { name: 'Teams' } } })).toBe(false);
+    expect(isSharePointContext({ app: { host: { name: 'Outlook' } }, sharepoint: undefined })).toBe(false);
   });
 });

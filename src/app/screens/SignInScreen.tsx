@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { rolesFromGroupNames } from '../../domain/roles.js';
 import { listDemoUsers, signInToEmulator, type DemoUser } from '../auth/devSignIn.js';
-import { APP_SCOPES } from '../auth/scopes.js';
+import { SIGN_IN_SCOPES } from '../auth/scopes.js';
 import type { AuthSession } from '../auth/session.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { ROLE_LABEL_KEYS } from '../shell/areas.js';
@@ -33,7 +33,7 @@ export function SignInScreen({ devAuthUrl, onSignedIn }: SignInScreenProps) {
     setPending(user);
     setFailure(null);
     try {
-      onSignedIn(await signInToEmulator(devAuthUrl, user, APP_SCOPES));
+      onSignedIn(await signInToEmulator(devAuthUrl, user, SIGN_IN_SCOPES));
     } catch (e) {
       setFailure({ user, error: e instanceof Error ? e : new Error(String(e)) });
       setPending(null);

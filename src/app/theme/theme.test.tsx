@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import type { TeamsConnection } from '../host/teams.js';
@@ -68,5 +68,41 @@ describe('useHostTheme', () => {
     expect(result.current).toBe(webLightTheme);
     act(() => setDark(true));
     expect(result.current).toBe(webDarkTheme);
+  });
+});
+
+describe('a theme asked for in the address, in a plain browser', () => {
+  // The address is read once per page load: each test loads the module afresh.
+  beforeEach(() => vi.resetModules());
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it('?theme=dark gives the dark theme even when the browser prefers light, and keeps it after navigating', async () => {
+    fakeColorScheme(false);
+    window.history.replaceState(null, '', '/?theme=dark');
+    const fresh = await import('./theme.js');
+    const { result, rerender } = renderHook(() => fresh.useHostTheme({ kind: 'browser' }));
+    expect(result.current).toEqual(webDarkTheme);
+    window.history.replaceState(null, '', '/documents');
+    rerender();
+    expect(result.current).toEqual(webDarkTheme);
+  });
+
+  it('?theme=contrast gives the high-contrast theme; an unknown value falls back to the colour scheme', async () => {
+    fakeColorScheme(true);
+    window.history.replaceState(null, '', '/?theme=contrast');
+    const first = await import('./theme.js');
+    expect(renderHook(() => first.useHostTheme({ kind: 'browser' })).result.current).toEqual(teamsHighContrastTheme);
+    vi.resetModules();
+    window.history.replaceState(null, '', '/?theme=sepia');
+    const second = await import('./theme.js');
+    expect(renderHook(() => second.useHostTheme({ kind: 'browser' })).result.current).toEqual(webDarkTheme);
+  });
+
+  it('Teams keeps its own theme whatever the address says', async () => {
+    fakeColorScheme(false);
+    window.history.replaceState(null, '', '/?theme=dark');
+    const fresh = await import('./theme.js');
+    const { teams } = fakeTeams('contrast');
+    expect(renderHook(() => fresh.useHostTheme({ kind: 'teams', teams })).result.current).toEqual(teamsHighContrastTheme);
   });
 });

@@ -96,6 +96,11 @@ describe('validateDocumentMetadata', () => {
     expect(codes({ ...valid, externalOrigin: true, issuer: null })).toEqual(['issuer.required']);
     expect(codes({ ...valid, externalOrigin: true, issuer: 'Microsoft' })).toEqual([]);
     expect(codes({ ...valid, title: 'x'.repeat(256) })).toEqual(['title.tooLong']);
+    // A right-to-left override makes "Policy\u202Efdp.exe" display as "Policyexe.pdf".
+    expect(codes({ ...valid, title: 'Access policy \u202Efdp.exe' })).toEqual(['title.bidiControl']);
+    expect(codes({ ...valid, title: 'Access policy \u2067note\u2069' })).toEqual(['title.bidiControl']);
+    // Right-to-left text and its marks are titles like any other.
+    expect(codes({ ...valid, title: 'سياسة الوصول \u200F(v2)' })).toEqual([]);
     expect(codes({ ...valid, changeSummary: ' ' }, { requireChangeSummary: true })).toEqual(['changeSummary.required']);
   });
 });

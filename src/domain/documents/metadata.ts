@@ -7,6 +7,7 @@ import { CLASSIFICATIONS, DOC_TYPES, MANDATORY_ITEMS, REVIEW_CYCLE_MAX_MONTHS, R
 import { isValidReviewCycle } from './dates.js';
 import { DOC_ID_NAMESPACE, SCOPE_PREFIX, docIdPrefix, parseDocId } from './numbering.js';
 import { samePerson } from './types.js';
+import { hasBidiControl } from '../text.js';
 
 /** Metadata as a form or a stored item gives it (anything may be missing or wrong). */
 export interface DocumentMetadataInput {
@@ -35,6 +36,7 @@ export const METADATA_ERROR_CODES = [
   'docId.typeMismatch',
   'title.required',
   'title.tooLong',
+  'title.bidiControl',
   'docType.required',
   'docType.invalid',
   'owner.required',
@@ -112,6 +114,7 @@ export function validateDocumentMetadata(input: DocumentMetadataInput, options: 
 
   if (blank(input.title)) add('title', 'title.required', 'Enter a title.');
   else if (input.title!.trim().length > TITLE_MAX_LENGTH) add('title', 'title.tooLong', `The title is longer than ${TITLE_MAX_LENGTH} characters.`);
+  else if (hasBidiControl(input.title!)) add('title', 'title.bidiControl', 'The title contains invisible characters that reverse or reorder how it reads (such as U+202E). Remove them.');
 
   if (blank(input.docType)) add('docType', 'docType.required', 'Choose a document type.');
   else if (!isOneOf(DOC_TYPES, input.docType)) add('docType', 'docType.invalid', `"${input.docType}" is not a document type.`, input.docType!);

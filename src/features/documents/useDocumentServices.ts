@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { smsSiteUrl } from '../../app/config.js';
+import { cloudFeatures, smsSiteUrl } from '../../app/config.js';
 import { meQuery, smsSiteQuery } from '../../app/session/queries.js';
 import { useSession } from '../../app/session/SessionContext.js';
 import { documentLink as platformDocumentLink, documentPath } from '../../platform/paths.js';
@@ -37,11 +37,12 @@ export function useDocumentServices(): DocumentServicesState {
   const services = useMemo(() => {
     if (!lists.data || !people.data || !upn) return null;
     try {
-      return documentServices({ client, site: lists.data, people: people.data, upn, documentLink });
+      // Where the cloud has no Planner (21Vianet), approvals go without Planner tasks.
+      return documentServices({ client, site: lists.data, people: people.data, upn, documentLink, planner: cloudFeatures(config).planner });
     } catch {
       return null;
     }
-  }, [client, lists.data, people.data, upn]);
+  }, [client, config, lists.data, people.data, upn]);
   const queries = [me, site, lists, people];
   const failed = queries.find((q) => q.isError);
   return {

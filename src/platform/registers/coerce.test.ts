@@ -56,6 +56,11 @@ describe('reading: one coercion per column type', () => {
     expect(read('Code', { Code: 42 })).toBe('42');
   });
 
+  it('text shows as it is stored: directional overrides written over Graph are dropped', () => {
+    expect(read('Title', { Title: 'Laptop \u202Efdp.exe' })).toBe('Laptop fdp.exe');
+    expect(read('Notes', { Notes: '\u2067\u2069' })).toBeNull();
+  });
+
   it('multi-choice: a list, from an array or from SharePoint’s ;# text', () => {
     expect(read('Tags', { Tags: ['a', 'b'] })).toEqual(['a', 'b']);
     expect(read('Tags', { Tags: ';#a;#b;#' })).toEqual(['a', 'b']);
@@ -131,7 +136,8 @@ describe('writing: the fields body per column type', () => {
       Tags: ['a'],
       Score: 3,
       Urgent: false,
-      Due: '2025-03-14T00:00:00Z',
+      // The bare date: the site stores it as its own midnight (UTC midnight would be the day before west of UTC).
+      Due: '2025-03-14',
       RaisedAt: '2025-03-14T09:30:00Z',
       OwnerLookupId: '7',
       'ReviewersLookupId@odata.type': 'Collection(Edm.String)',

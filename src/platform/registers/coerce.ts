@@ -12,6 +12,7 @@
 import type { ListItem } from '../../../graph/lists/items.js';
 import type { SmsColumn, SmsColumnType, SmsListSchema } from '../../../graph/schema/types.js';
 import { dateOnlyValue, isIsoDate } from '../../domain/documents/dates.js';
+import { withoutBidiControls } from '../../domain/text.js';
 import type { CellValue, RegisterRecord } from './types.js';
 
 const LOOKUP_TYPES: readonly SmsColumnType[] = ['person', 'personMulti', 'lookup', 'lookupMulti'];
@@ -36,7 +37,16 @@ export function columnOf(schema: SmsListSchema, name: string): SmsColumn {
 
 // ---------- reading ----------
 
-const text = (v: unknown): string | null => (typeof v === 'string' ? (v.trim() === '' ? null : v) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null);
+/**
+ * Text as a register shows it. Directional overrides and isolates are dropped, so a value written
+ * over Graph with, say, U+202E cannot display in another order than it is stored.
+ */
+const text = (v: unknown): string | null => {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v !== 'string') return null;
+  const shown = withoutBidiControls(v);
+  return shown.trim() === '' ? null : shown;
+};
 
 function number(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -154,8 +164,9 @@ function encodeScalar(column: SmsColumn, value: CellValue): unknown {
       if (typeof value === 'boolean') return value;
       throw invalid(column, 'expected true or false');
     case 'dateOnly':
-      // Midnight UTC of the calendar date, as filters compare it.
-      if (isIsoDate(value)) return `${value}T00:00:00Z`;
+      // The bare calendar date: SharePoint stores it as midnight in the site's time zone. An instant
+      // (`…T00:00:00Z`) would keep the site's date of that instant: the day before, west of UTC.
+      if (isIsoDate(value)) return value;
       throw invalid(column, 'expected a calendar date YYYY-MM-DD');
     case 'dateTime': {
       const iso = dateTime(value);

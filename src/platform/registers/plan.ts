@@ -16,8 +16,13 @@
  *   6 `eq` on a choice or yes/no · 7 `in`.
  * `ne` and `contains` are never sent (`ne` selects almost everything; SharePoint list fields have
  * no `contains`), nor is any filter on a multi-value or non-indexed column.
+ *
+ * A date-only column holds midnight of its date in the SITE's time zone, in UTC, so a date sent in
+ * the filter is that instant (`siteDateInstant`, `timeZone` of the plan), not UTC midnight: with UTC
+ * midnight, `ge` misses the first day on a site east of UTC and `le` the last day west of it.
  */
 import { f, NonIndexedFilterError, type FilterExpr, type FilterValue } from '../../../graph/core/filter.js';
+import { DEFAULT_SITE_TIME_ZONE, siteDateInstant } from '../clock.js';
 import type { SmsColumn, SmsListSchema } from '../../../graph/schema/types.js';
 import { columnOf, fieldKeyOf, isLookupColumn, isMultiValueColumn } from './coerce.js';
 import type { CellValue, FilterScalar, RegisterFilter, RegisterRecord, RegisterSortSpec } from './types.js';
@@ -61,8 +66,8 @@ function rankOf(column: SmsColumn, filter: RegisterFilter): number | null {
   }
 }
 
-/** A filter value as the OData literal of its column: numbers for lookups and numbers, midnight UTC for dates. */
-function literalOf(column: SmsColumn, value: FilterScalar): FilterValue {
+/** A filter value as the OData literal of its column: numbers for lookups and numbers, the site's midnight for dates. */
+function literalOf(column: SmsColumn, value: FilterScalar, timeZone: string): FilterValue {
   switch (column.type) {
     case 'person':
     case 'lookup':
@@ -74,7 +79,7 @@ function literalOf(column: SmsColumn, value: FilterScalar): FilterValue {
     }
     case 'dateOnly':
     case 'dateTime': {
-      const d = new Date(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : String(value));
+      const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? siteDateInstant(value, timeZone) : new Date(String(value));
       if (Number.isNaN(d.getTime())) throw new TypeError(`Filter on '${column.name}' needs a date, not ${JSON.stringify(value)}.`);
       return d;
     }
@@ -85,17 +90,17 @@ function literalOf(column: SmsColumn, value: FilterScalar): FilterValue {
   }
 }
 
-function serverExpr(column: SmsColumn, filter: RegisterFilter): FilterExpr {
+function serverExpr(column: SmsColumn, filter: RegisterFilter, timeZone: string): FilterExpr {
   const field = `fields/${fieldKeyOf(column)}`;
   switch (filter.op) {
     case 'in':
-      return f.or(...filter.value.map((v) => f.eq(field, literalOf(column, v))));
+      return f.or(...filter.value.map((v) => f.eq(field, literalOf(column, v, timeZone))));
     case 'startsWith':
       return f.startsWith(field, filter.value);
     case 'contains':
       throw new Error('contains is never sent');
     default:
-      return f[filter.op](field, literalOf(column, filter.value));
+      return f[filter.op](field, literalOf(column, filter.value, timeZone));
   }
 }
 
@@ -166,7 +171,12 @@ export function cellMatches(column: SmsColumn, filter: RegisterFilter, value: Ce
  * non-indexed column on a large list: `NonIndexedFilterError`, before any request), chooses the
  * one predicate to send and builds the matcher for the returned rows.
  */
-export function planQuery(schema: SmsListSchema, filters: readonly RegisterFilter[], sort: RegisterSortSpec | null = null): QueryPlan {
+export function planQuery(
+  schema: SmsListSchema,
+  filters: readonly RegisterFilter[],
+  sort: RegisterSortSpec | null = null,
+  opts: { /** The site's time zone (IANA), for date-only literals; UTC when not given. */ timeZone?: string } = {},
+): QueryPlan {
   const columns = filters.map((x) => columnOf(schema, x.column));
   const sortColumn = sort ? columnOf(schema, sort.column) : null;
   if (schema.large) {
@@ -185,7 +195,7 @@ export function planQuery(schema: SmsListSchema, filters: readonly RegisterFilte
   const sent = best >= 0 ? filters[best]! : null;
   const orderby = sortColumn ? [`fields/${fieldKeyOf(sortColumn)}${sort!.direction === 'descending' ? ' desc' : ''}`] : [];
   return {
-    filter: sent ? serverExpr(columns[best]!, sent) : null,
+    filter: sent ? serverExpr(columns[best]!, sent, opts.timeZone ?? DEFAULT_SITE_TIME_ZONE) : null,
     sent,
     rest: filters.filter((_, i) => i !== best),
     orderby,

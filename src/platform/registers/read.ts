@@ -39,6 +39,8 @@ export interface RegisterQuery<Row> {
   readonly sort: RegisterSortSpec | null;
   /** View rules that need the whole row (e.g. "in force"), applied after the filters. */
   readonly rowFilter?: (row: Row) => boolean;
+  /** The site's time zone (IANA): date-only filter values are its midnight (see `planQuery`). */
+  readonly timeZone?: string;
 }
 
 /** One "load": the matching rows of one or more Graph pages. */
@@ -80,7 +82,7 @@ function columnsRead<Row>(def: RegisterDefinition<Row>, filters: readonly Regist
  * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list
  */
 export async function readPage<Row>(client: GraphClient, siteId: string, def: RegisterDefinition<Row>, query: RegisterQuery<Row>, opts: ReadOptions = {}): Promise<RowsPage<Row>> {
-  const plan = planQuery(def.schema, query.filters, query.sort);
+  const plan = planQuery(def.schema, query.filters, query.sort, { timeZone: query.timeZone });
   const columns = columnsRead(def, query.filters);
   const select = columns.map((name) => fieldKeyOf(columnOf(def.schema, name)));
   const minRows = opts.minRows ?? MIN_ROWS_PER_LOAD;

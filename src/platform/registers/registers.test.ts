@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createGraphClient, type GraphClient } from '../../../graph/core/client.js';
 import { GraphConflictError } from '../../../graph/core/errors.js';
 import { NonIndexedFilterError } from '../../../graph/core/filter.js';
-import { createColumn, createItem, createList, listAllItems } from '../../../graph/lists/index.js';
+import { createItem, createList, listAllItems } from '../../../graph/lists/index.js';
 import { choice, dateOnly, dateTime, multiChoice, note, number, people, registerColumns, text, toGraphColumnDefinition, yesNo } from '../../../graph/schema/columns.js';
 import type { SmsListSchema } from '../../../graph/schema/types.js';
 import { getSiteByUrl } from '../../../graph/sites/sites.js';
@@ -84,12 +84,18 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   const tom = as(demo.tom);
   siteId = (await getSiteByUrl(tom, SITE_URL)).id!;
+  // Only users who have opened the site have a lookup id (its User Information List, ADR 0005).
+  await Promise.all([demo.priya, demo.marcus, demo.jack].map((upn) => getSiteByUrl(as(upn), SITE_URL)));
   const users = await listAllItems(tom, siteId, 'User Information List', { select: ['UserName'] });
   for (const u of users) lookupIds[String(u.fields.UserName).toLowerCase()] = String(u.id);
   const processes = await createList(tom, siteId, { displayName: processesSchema.displayName, list: { template: 'genericList' } });
   for (const title of ['Incident', 'Change']) processIds.push(String((await createItem(tom, siteId, processes.id!, { Title: title })).id));
-  const list = await createList(tom, siteId, { displayName: register.displayName, list: { template: 'genericList' } });
-  for (const c of register.columns.filter((x) => !x.builtIn)) await createColumn(tom, siteId, list.id!, toGraphColumnDefinition(c, () => processes.id!));
+  // Columns go in the list's create request: Graph refuses multi-choice columns in POST .../columns (as provisioning does).
+  await createList(tom, siteId, {
+    displayName: register.displayName,
+    list: { template: 'genericList' },
+    columns: register.columns.filter((x) => !x.builtIn).map((c) => toGraphColumnDefinition(c, () => processes.id!)),
+  });
   // 60 things: owners alternate between Priya and Marcus, scores 1…60, every third one Closed.
   const priya = as(demo.priya);
   for (let i = 1; i <= 60; i++) {

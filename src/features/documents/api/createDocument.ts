@@ -1,7 +1,7 @@
 /**
  * New controlled document: validate the metadata with the rules (`draftNewDocument`), reserve the
  * next DocId of its type (`SMS Sequences`, If-Match), upload the file (upload session with
- * progress above 4 MB), write its metadata, and record the draft release 0.1 and the audit entry.
+ * progress above 4 MB), write its metadata and check the file in (`settleNewFile`), and record the draft release 0.1 and the audit entry.
  *
  * Safe to retry after any failure: pass back the DocId already reserved (`onDocId`) so no second
  * number is taken; the upload replaces the file of that name, the metadata write sets the same
@@ -9,7 +9,7 @@
  */
 import { draftNewDocument } from '../../../domain/documents/lifecycle.js';
 import { nextDocId } from '../../../domain/documents/numbering.js';
-import { fileKindOf, patchLibraryFields, safeFileName, uploadToLibrary, type FileInput, type UploadProgress } from '../services/library.js';
+import { fileKindOf, safeFileName, settleNewFile, uploadToLibrary, type FileInput, type UploadProgress } from '../services/library.js';
 import { readReleases } from '../services/load.js';
 import { metadataFields, type DocumentMetadata } from '../services/mapping.js';
 import { applyRecordEffects } from '../services/records.js';
@@ -17,7 +17,6 @@ import { isValidClause } from '../services/rules.js';
 import { assignDocId } from '../services/sequences.js';
 import { DocumentRuleError, type DocumentServices } from '../services/types.js';
 import type { Refusal } from '../../../domain/documents/results.js';
-import { getItemListItem } from '../../../../graph/drive/drive.js';
 
 export interface NewDocumentRequest {
   readonly metadata: DocumentMetadata;
@@ -77,10 +76,9 @@ export async function createDocument(s: DocumentServices, req: NewDocumentReques
   cb.onFileName?.(name);
   const uploaded = await uploadToLibrary(s, name, req.file, { onProgress: cb.onProgress, signal: cb.signal });
   if (!uploaded.id) throw new Error('The upload returned no item id.');
-  const li = await getItemListItem(s.client, s.site.driveId, uploaded.id);
-  await patchLibraryFields(s, uploaded.id, { ...metadataFields(req.metadata, s.people), DocId: docId, DocStatus: result.next.status }, li['@odata.etag'] ?? '');
+  // Never leaves the new file checked out (invisible to everyone else) and retries a 409 right after the upload.
+  const listItemId = await settleNewFile(s, uploaded.id, { ...metadataFields(req.metadata, s.people), DocId: docId, DocStatus: result.next.status }, cb.signal);
 
-  const listItemId = String(li.id);
   await applyRecordEffects(
     s,
     { docId, title: req.metadata.title, listItemId, fileWebUrl: uploaded.webUrl ?? null, releases: await readReleases(s, docId) },

@@ -20,7 +20,9 @@ describe('submitForReview', () => {
     expect(release).toMatchObject({ VersionLabel: '0.1', VersionStatus: 'In review' });
     const approvals = (await h.listFields('Document Approvals')).filter((a) => String(a.Title).startsWith(`${docId} `));
     expect(approvals).toHaveLength(1);
-    expect(approvals[0]).toMatchObject({ Step: 'Approval', Decision: 'Pending', AssigneeLookupId: raj.mePerson.lookupId });
+    // The approval names its assignee by UPN (ADR 0005); the Assignee person column is set only when Priya's
+    // directory already knew Raj as a site user.
+    expect(approvals[0]).toMatchObject({ Step: 'Approval', Decision: 'Pending', AssigneeUPN: raj.mePerson.upn });
     const task = await getTask(h.clientAs(people.raj), String(approvals[0]!.PlannerTaskId));
     expect(task.percentComplete ?? 0).toBe(0);
     expect(task.title).toContain(docId);

@@ -9,6 +9,9 @@ export const useMetadataFieldsStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   fieldset: {
+    // A fieldset is as wide as its widest control by default (min-inline-size: min-content), so a
+    // long process name would push it out of its grid column: let it shrink like any grid item.
+    minWidth: 0,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
@@ -16,6 +19,12 @@ export const useMetadataFieldsStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
+  },
+  /** A select that keeps to its field's width; a long option is cut with an ellipsis. */
+  selectControl: {
+    minWidth: 0,
+    width: '100%',
+    textOverflow: 'ellipsis',
   },
   legend: {
     fontWeight: tokens.fontWeightSemibold,

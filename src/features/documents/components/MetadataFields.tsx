@@ -8,6 +8,7 @@ import type { PeopleDirectory } from '../../../platform/people.js';
 import { CLASSIFICATION_KEYS, DOC_TYPE_KEYS } from '../i18n/labels.js';
 import type { FormField } from '../i18n/messages.js';
 import { useMetadataFieldsStyles } from './MetadataFields.styles.js';
+import { processLabel } from '../services/registerQuery.js';
 import type { MetadataFormValue } from './metadataForm.js';
 
 export interface MetadataFieldsProps {
@@ -65,7 +66,8 @@ export function MetadataFields({ value, onChange, errors, people, groups, disabl
       ? t('documents.lifecycle.form.approverCannotApprove', { name: people.nameOf(v.approverId), type: t(DOC_TYPE_KEYS[v.docType]) })
       : undefined;
 
-  const personOptions = people.people.filter((p) => p.lookupId !== null);
+  // Any directory user can be named, site user or not: documents keep people by UPN (ADR 0005).
+  const personOptions = people.people;
   const groupName = (id: string) => groups.find((g) => g.id === id)?.displayName ?? id;
 
   return (
@@ -107,11 +109,11 @@ export function MetadataFields({ value, onChange, errors, people, groups, disabl
             </Select>
           </Field>
           <Field label={t('documents.lifecycle.form.process')} {...err('processId')}>
-            <Select value={v.processId} disabled={disabled} onChange={(_, d) => onChange({ processId: d.value })}>
+            <Select value={v.processId} disabled={disabled} select={{ className: styles.selectControl }} onChange={(_, d) => onChange({ processId: d.value })}>
               <option value="">{t('documents.lifecycle.form.none')}</option>
               {people.processes.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.ref ? `${p.ref} ${p.title}` : p.title}
+                  {processLabel(p)}
                 </option>
               ))}
             </Select>

@@ -19,6 +19,7 @@ const FIELD_KEYS = {
   'docId.typeMismatch': 'documents.lifecycle.field.docIdTypeMismatch',
   'title.required': 'documents.lifecycle.field.titleRequired',
   'title.tooLong': 'documents.lifecycle.field.titleTooLong',
+  'title.bidiControl': 'documents.lifecycle.field.titleBidiControl',
   'docType.required': 'documents.lifecycle.field.docTypeRequired',
   'docType.invalid': 'documents.lifecycle.field.docTypeInvalid',
   'owner.required': 'documents.lifecycle.field.ownerRequired',

@@ -37,6 +37,8 @@ export function documentServices(opts: {
   clock?: Clock;
   documentLink?: (docId: string) => string;
   afterPublish?: readonly AfterPublishHandler[];
+  /** False where the cloud has no Planner (see `DocumentServices.planner`). */
+  planner?: boolean;
 }): DocumentServices {
   const mePerson = opts.people.byId(opts.upn);
   if (!mePerson) throw new Error(`${opts.upn} is not in the directory.`);
@@ -49,11 +51,12 @@ export function documentServices(opts: {
     clock: opts.clock ?? systemClock,
     ...(opts.documentLink ? { documentLink: opts.documentLink } : {}),
     afterPublish: opts.afterPublish ?? AFTER_PUBLISH_HANDLERS,
+    ...(opts.planner === false ? { planner: false } : {}),
   };
 }
 
 /** Reads the site and the directory, then builds the services (scripts and tests). */
-export async function loadDocumentServices(client: GraphClient, siteId: string, siteWebUrl: string, upn: string, extra: { clock?: Clock; afterPublish?: readonly AfterPublishHandler[] } = {}): Promise<DocumentServices> {
+export async function loadDocumentServices(client: GraphClient, siteId: string, siteWebUrl: string, upn: string, extra: { clock?: Clock; afterPublish?: readonly AfterPublishHandler[]; planner?: boolean } = {}): Promise<DocumentServices> {
   const [site, people] = await Promise.all([loadDocumentsSite(client, siteId, siteWebUrl), loadPeopleDirectory(client, siteId)]);
   return documentServices({ client, site, people, upn, ...extra });
 }

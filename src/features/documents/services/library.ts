@@ -4,9 +4,11 @@
  * `checkInAs: 'published'`), metadata writes with `If-Match`, and reading a file's bytes.
  */
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
-import { checkin, checkout, discardCheckout, getItemListItem, replaceContent, SIMPLE_UPLOAD_MAX_BYTES, updateListItemFields, uploadLarge, uploadSmall, type UploadProgress } from '../../../../graph/drive/drive.js';
-import { GraphConflictError } from '../../../../graph/core/errors.js';
+import { checkin, checkout, discardCheckout, getItemListItem, getPublication, replaceContent, SIMPLE_UPLOAD_MAX_BYTES, updateListItemFields, uploadLarge, uploadSmall, type UploadProgress } from '../../../../graph/drive/drive.js';
+import { GraphConflictError, GraphError } from '../../../../graph/core/errors.js';
+import { sleep } from '../../../../graph/core/retry.js';
 import { smsDocuments } from '../../../../graph/schema/documents.js';
+import { BIDI_CONTROLS } from '../../../domain/text.js';
 import type { DocumentServices } from './types.js';
 
 export type { UploadProgress } from '../../../../graph/drive/drive.js';
@@ -47,9 +49,17 @@ function ownBytes(file: FileInput): FileInput {
   return file.bytes instanceof Uint8Array && file.bytes.constructor === Uint8Array ? file : { name: file.name, bytes: Uint8Array.from(file.bytes) };
 }
 
-/** Characters SharePoint refuses in file names, replaced by `-`. */
+/**
+ * Characters SharePoint refuses in file names, replaced by `-`; directional overrides and isolates
+ * (which make a name display in another order than it is stored) removed.
+ */
 export function safeFileName(name: string): string {
-  return name.replace(/["*:<>?/\\|#%]/g, '-').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  return name
+    .replace(BIDI_CONTROLS, '')
+    .replace(/["*:<>?/\\|#%]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
 }
 
 /**
@@ -91,6 +101,41 @@ export async function currentETag(s: DocumentServices, driveItemId: string): Pro
 export async function patchLibraryFields(s: DocumentServices, driveItemId: string, fields: Record<string, unknown>, eTag: string): Promise<void> {
   if (Object.keys(fields).length === 0) return;
   await updateListItemFields(s.client, s.site.driveId, driveItemId, fields, eTag);
+}
+
+/** Attempts at writing the columns of a file just uploaded while SharePoint answers 409 `resourceModified`. */
+const NEW_FILE_FIELD_ATTEMPTS = 4;
+
+/**
+ * Writes the columns of a file just uploaded and leaves it checked in. Two things a tenant does
+ * right after an upload are handled here:
+ * - setting metadata may be answered 409 `resourceModified` while SharePoint still processes the
+ *   new file: the item is read again (fresh eTag) and the write retried, after a short pause;
+ * - in a library with required columns (SMS Documents has DocType), the upload leaves the file
+ *   checked out to the uploader and invisible to everyone else until the columns are filled and
+ *   the file is checked in: once the columns are written, a file still checked out is checked in
+ *   (a minor check-in, so a draft stays a draft).
+ * Returns the id of the list item behind the file.
+ */
+export async function settleNewFile(s: DocumentServices, driveItemId: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
+  const listItemId = await writeFieldsAfterUpload(s, driveItemId, fields, signal);
+  const publication = await getPublication(s.client, s.site.driveId, driveItemId, signal);
+  if (publication?.level === 'checkout') await checkin(s.client, s.site.driveId, driveItemId, { comment: '', signal });
+  return listItemId;
+}
+
+/** Reads the item's eTag and writes the fields; a 409 `resourceModified` gets a fresh read and another try. Returns the list item id. */
+async function writeFieldsAfterUpload(s: DocumentServices, driveItemId: string, fields: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const li = await getItemListItem(s.client, s.site.driveId, driveItemId, signal);
+    try {
+      await updateListItemFields(s.client, s.site.driveId, driveItemId, fields, li['@odata.etag'] ?? '', signal);
+      return String(li.id);
+    } catch (e) {
+      if (!(e instanceof GraphError && e.status === 409 && e.code === 'resourceModified') || attempt >= NEW_FILE_FIELD_ATTEMPTS) throw e;
+      await sleep(250 * attempt, signal);
+    }
+  }
 }
 
 /** What a step read before it checks the file out: the library item's eTag and fields (a `DocumentSnapshot` fits). */

@@ -17,6 +17,7 @@ import {
   type VersionStatus,
 } from '../../../domain/documents/constants.js';
 import { dateOnlyValue } from '../../../domain/documents/dates.js';
+import { withoutBidiControls } from '../../../domain/text.js';
 import type { DocumentState, ReleaseRecord } from '../../../domain/documents/types.js';
 import type { PeopleDirectory } from '../../../platform/people.js';
 import type { ApprovalRow, ReleaseRow } from './types.js';
@@ -91,7 +92,7 @@ export function toApprovalRow(item: ListItem, people: PeopleDirectory): Approval
     releaseItemId: String(f.DocumentVersionLookupId ?? ''),
     title,
     step: isOneOf(APPROVAL_STEPS, f.Step) ? f.Step : 'Review',
-    assigneeId: people.byLookupId(f.AssigneeLookupId)?.id ?? String(f.AssigneeLookupId ?? ''),
+    assigneeId: people.byLookupId(f.AssigneeLookupId)?.id ?? upnOf(f.AssigneeUPN) ?? String(f.AssigneeLookupId ?? ''),
     decision: isOneOf(APPROVAL_DECISIONS, f.Decision) ? f.Decision : 'Pending',
     comment: str(f.Comment),
     decidedOn: str(f.DecidedOn),
@@ -129,12 +130,16 @@ export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people
   const person = (v: unknown) => people.byLookupId(v)?.id ?? null;
   return {
     docId: String(fields.DocId ?? ''),
-    title: String(fields.Title ?? ''),
+    title: withoutBidiControls(String(fields.Title ?? '')),
     docType: isOneOf(DOC_TYPES, fields.DocType) ? fields.DocType : 'Procedure',
     status: isOneOf(DOC_STATUSES, fields.DocStatus) ? fields.DocStatus : 'Draft',
-    ownerId: person(fields.OwnerLookupId),
-    approverIds: lookupIds(fields.ApproverLookupId).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
-    reviewerIds: lookupIds(fields.ReviewersLookupId ?? fields.Reviewers).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
+    // People (ADR 0005): a filled single-person column wins (the app fills it only with the person its UPN column
+    // names, and an edit in SharePoint changes only the person column); an empty one means the person had no lookup
+    // id, and the UPN column names them. Multi-person columns may hold only some of the people: the UPN column
+    // names them all. Items written before the UPN columns existed have only the person columns.
+    ownerId: person(fields.OwnerLookupId) ?? upnOf(fields.OwnerUPN),
+    approverIds: [person(fields.ApproverLookupId) ?? upnOf(fields.ApproverUPN)].filter((x): x is string => x !== null),
+    reviewerIds: upnsOf(fields.ReviewersUPN) ?? lookupIds(fields.ReviewersLookupId ?? fields.Reviewers).map((id) => people.byLookupId(id)?.id).filter((x): x is string => !!x),
     processId: str(fields.ProcessLookupId === undefined || fields.ProcessLookupId === null ? null : String(fields.ProcessLookupId)),
     primaryClause: str(fields.PrimaryClause),
     clauseRefs: strings(fields.ClauseRefs),
@@ -157,18 +162,18 @@ export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people
 
 const lookupOf = (people: PeopleDirectory, id: string | null | undefined): string | null => (id ? (people.byId(id)?.lookupId ?? null) : null);
 
-/** Thrown when a person must be written into a person column but is not a user of the site. */
-export class NotASiteUserError extends Error {
-  override readonly name: string = 'NotASiteUserError';
-  constructor(readonly personId: string) {
-    super(`${personId} is not a user of the SMS site, so they cannot be named on a document.`);
-  }
+/** The UPN written for a person id: the directory's spelling, or the id itself (ids are lower-case UPNs). */
+const upnFor = (people: PeopleDirectory, id: string): string => people.byId(id)?.upn ?? id;
+
+/** A person id (lower-case UPN) from a `<Name>UPN` column, or null when it is empty. */
+function upnOf(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim().toLowerCase() : null;
 }
 
-function requireLookup(people: PeopleDirectory, id: string): string {
-  const lookup = lookupOf(people, id);
-  if (lookup === null) throw new NotASiteUserError(id);
-  return lookup;
+/** Person ids from a UPN column holding one UPN per line; null when the column is empty (not yet written). */
+function upnsOf(v: unknown): string[] | null {
+  if (typeof v !== 'string' || !v.trim()) return null;
+  return v.split('\n').map(upnOf).filter((x): x is string => x !== null);
 }
 
 /** The editable metadata of a document, as the forms give it (people as lower-case UPNs). */
@@ -214,23 +219,32 @@ export const METADATA_KEYS: readonly (keyof DocumentMetadata)[] = [
 ];
 
 /**
- * The library `fields` that write these metadata values (only the keys present). Person columns
- * become `<Name>LookupId`; multi-value columns carry their `@odata.type` annotation.
+ * The library `fields` that write these metadata values (only the keys present). People go into their
+ * `<Name>UPN` columns, which name them (ADR 0005), and into the person columns (`<Name>LookupId`) when they
+ * are site users already; someone who has never opened the site has no lookup id, and Graph cannot give
+ * them one, so their person column stays empty until a later write. Multi-value columns carry their
+ * `@odata.type` annotation.
  */
 export function metadataFields(meta: Partial<DocumentMetadata>, people: PeopleDirectory): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const has = (k: keyof DocumentMetadata) => Object.prototype.hasOwnProperty.call(meta, k);
   if (has('title')) out.Title = meta.title;
   if (has('docType')) out.DocType = meta.docType;
-  if (has('ownerId')) out.OwnerLookupId = meta.ownerId ? requireLookup(people, meta.ownerId) : null;
+  if (has('ownerId')) {
+    out.OwnerUPN = meta.ownerId ? upnFor(people, meta.ownerId) : null;
+    out.OwnerLookupId = lookupOf(people, meta.ownerId);
+  }
   if (has('approverIds')) {
     // The library's Approver column holds one person.
     const first = meta.approverIds?.[0];
-    out.ApproverLookupId = first ? requireLookup(people, first) : null;
+    out.ApproverUPN = first ? upnFor(people, first) : null;
+    out.ApproverLookupId = lookupOf(people, first);
   }
   if (has('reviewerIds')) {
+    const reviewers = meta.reviewerIds ?? [];
+    out.ReviewersUPN = reviewers.map((id) => upnFor(people, id)).join('\n') || null;
     out['ReviewersLookupId@odata.type'] = 'Collection(Edm.String)';
-    out.ReviewersLookupId = (meta.reviewerIds ?? []).map((id) => requireLookup(people, id));
+    out.ReviewersLookupId = reviewers.map((id) => lookupOf(people, id)).filter((x): x is string => x !== null);
   }
   if (has('processId')) out.ProcessLookupId = meta.processId ? meta.processId : null;
   if (has('primaryClause')) out.PrimaryClause = meta.primaryClause ?? null;

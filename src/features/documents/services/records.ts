@@ -212,8 +212,9 @@ async function supersedeRelease(s: DocumentServices, target: EffectTarget, label
 
 const plannerCache = new WeakMap<DocumentServices, Promise<PlannerBucketRef | null>>();
 
-/** The "SMS Actions" plan and its "Document reviews" bucket (null when the site has no group or plan). */
+/** The "SMS Actions" plan and its "Document reviews" bucket (null when the site has no group or plan, or the cloud no Planner). */
 function approvalBucket(s: DocumentServices): Promise<PlannerBucketRef | null> {
+  if (s.planner === false) return Promise.resolve(null);
   let hit = plannerCache.get(s);
   if (!hit) {
     hit = findBucket(s.client, s.site.groupId, DOCUMENT_REVIEWS_BUCKET);
@@ -283,13 +284,15 @@ async function requestApprovals(
     const round = lastRound + 1;
     rows = [];
     for (const w of wanted) {
+      // The approval names its assignee by UPN; the Assignee person column only when they are a site user
+      // already (someone who never opened the site has no lookup id, and Graph cannot add them: ADR 0005).
       const person = s.people.byId(w.assigneeId);
-      if (!person?.lookupId) throw new Error(`${w.assigneeId} is not a user of the SMS site.`);
       const item = await createItem(s.client, s.site.siteId, s.site.approvalsListId, {
-        Title: approvalTitle(target.docId, label, w.step, person.displayName, round),
+        Title: approvalTitle(target.docId, label, w.step, person?.displayName ?? w.assigneeId, round),
         DocumentVersionLookupId: release.itemId,
         Step: w.step,
-        AssigneeLookupId: person.lookupId,
+        AssigneeUPN: person?.upn ?? w.assigneeId,
+        ...(person?.lookupId ? { AssigneeLookupId: person.lookupId } : {}),
         Decision: 'Pending',
       });
       rows.push(toApprovalRow(item, s.people));

@@ -78,6 +78,14 @@ describe('planRegisterQuery', () => {
     expect(keeps(due, { NextReviewDate: '2025-06-01', DocStatus: 'Withdrawn' })).toBe(false);
   });
 
+  it("bounds the review dates with the site's midnight: east and west of UTC", () => {
+    const due = { filters: { ...NO_FILTERS, review: 'due' as const } };
+    // NextReviewDate (date-only) holds midnight of the date in the site's zone, in UTC.
+    expect(serverFilter({ ...due, timeZone: 'Asia/Shanghai' })).toBe("fields/NextReviewDate le '2025-07-14T16:00:00.000Z'");
+    expect(serverFilter({ ...due, timeZone: 'America/New_York' })).toBe("fields/NextReviewDate le '2025-07-15T04:00:00.000Z'");
+    expect(serverFilter({ filters: { ...NO_FILTERS, review: 'overdue' }, timeZone: 'America/Los_Angeles' })).toBe("fields/NextReviewDate lt '2025-06-15T07:00:00.000Z'");
+  });
+
   it('limits people without document-control rights to documents in force, ignoring a status filter', () => {
     expect(registerViewFor(['processOwner', 'employee'])).toBe('inForce');
     expect(registerViewFor(['documentController', 'employee'])).toBe('all');

@@ -121,6 +121,8 @@ export interface RegisterParams {
   readonly docIdPrefix: string;
   /** The viewer's local date (`YYYY-MM-DD`): overdue and due-soon are relative to it. */
   readonly today: string;
+  /** The SMS site's time zone (IANA), whose midnight a date-only column holds; UTC when not given. */
+  readonly timeZone?: string;
 }
 
 /** One document of the register. Dates are calendar dates `YYYY-MM-DD`. */
@@ -223,6 +225,7 @@ export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow
   return {
     filters: conditions.filter((c): c is RegisterFilter => c !== null),
     sort: params.sort,
+    timeZone: params.timeZone,
     rowFilter: (row) => {
       if (view === 'inForce' && row.publishedVersion === null) return false;
       if (review === 'overdue' && row.review !== 'overdue') return false;
@@ -235,7 +238,7 @@ export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow
 /** The engine's plan of the register's query, with the register's row rules. */
 export function planRegisterQuery(params: RegisterParams): QueryPlan & { readonly rowFilter: (row: RegisterRow) => boolean } {
   const query = registerQuery(params);
-  return { ...planQuery(REGISTER_SCHEMA, query.filters, query.sort), rowFilter: query.rowFilter ?? (() => true) };
+  return { ...planQuery(REGISTER_SCHEMA, query.filters, query.sort, { timeZone: query.timeZone }), rowFilter: query.rowFilter ?? (() => true) };
 }
 
 /** Title or DocId search over rows already loaded (case-insensitive "contains"). */

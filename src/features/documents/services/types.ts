@@ -44,6 +44,12 @@ export interface DocumentServices {
   readonly documentLink?: (docId: string) => string;
   /** Steps that run after every publication (see `publish.ts`). */
   readonly afterPublish: readonly import('./publish.js').AfterPublishHandler[];
+  /**
+   * False where the tenant's cloud has no Planner (Microsoft 365 operated by 21Vianet; see
+   * `cloudFeatures` in src/app/config.ts): approvals are recorded without Planner tasks, and Planner
+   * is never called. Absent: Planner is there.
+   */
+  readonly planner?: boolean;
 }
 
 /** A `Document Releases` item, read. */

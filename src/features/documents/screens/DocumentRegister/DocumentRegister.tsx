@@ -272,9 +272,9 @@ function RegisterTable({ state, renderDocumentLink }: { state: RegisterState; re
             <TableRow key={row.itemId} className={mergeClasses(row.review === 'overdue' && styles.overdueRow, row.review === 'dueSoon' && styles.dueSoonRow)}>
               <TableCell className={styles.nowrap}>{docLink(row, renderDocumentLink)}</TableCell>
               <TableCell className={styles.titleCell}>{row.title}</TableCell>
-              <TableCell>{typeLabel(t, row.docType)}</TableCell>
+              <TableCell className={styles.nowrap}>{typeLabel(t, row.docType)}</TableCell>
               <TableCell>{state.names.ownerName(row.ownerLookupId)}</TableCell>
-              <TableCell className={row.status === 'Withdrawn' || row.status === 'Archived' ? styles.withdrawn : undefined}>{statusLabel(t, row.status)}</TableCell>
+              <TableCell className={mergeClasses(styles.nowrap, (row.status === 'Withdrawn' || row.status === 'Archived') && styles.withdrawn)}>{statusLabel(t, row.status)}</TableCell>
               <TableCell>{row.publishedVersion ?? ''}</TableCell>
               <TableCell className={styles.nowrap}>{formatDate(row.effectiveDate, i18n.language)}</TableCell>
               <TableCell>

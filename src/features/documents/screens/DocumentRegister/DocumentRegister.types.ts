@@ -18,6 +18,8 @@ export interface DocumentRegisterProps {
   roles: readonly SmsRole[];
   /** The viewer's local date `YYYY-MM-DD` (default: today); overdue and due-soon reviews are relative to it. */
   today?: string;
+  /** The SMS site's time zone (IANA; default UTC): its date-only columns hold midnight in it (the review date filters). */
+  timeZone?: string;
   /**
    * Renders the link of a document's ID (e.g. a react-router link to its page in the app). When
    * absent, the ID links to the file in SharePoint (`webUrl`).

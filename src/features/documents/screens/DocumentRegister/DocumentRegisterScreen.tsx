@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { smsSiteUrl } from '../../../../app/config.js';
+import { siteTimeZone, smsSiteUrl } from '../../../../app/config.js';
 import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
 import { useRoles } from '../../../../app/roles/useRoles.js';
 import { smsSiteQuery } from '../../../../app/session/queries.js';
@@ -49,6 +49,7 @@ export function DocumentRegisterScreen() {
           client={client}
           siteId={site.data.id}
           roles={roles ?? ['employee']}
+          timeZone={siteTimeZone(config)}
           renderDocumentLink={(row, children) => <RouterLink to={documentPath(row.docId)}>{children}</RouterLink>}
         />
       )}

@@ -68,7 +68,8 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
   const [sort, setSort] = useState<RegisterSort>(DEFAULT_SORT);
   const [search, setSearch] = useState('');
   const docIdPrefix = useDebounced(docIdPrefixOf(search), SEARCH_DEBOUNCE_MS);
-  const params: RegisterParams = useMemo(() => ({ view, filters, sort, docIdPrefix, today }), [view, filters, sort, docIdPrefix, today]);
+  const timeZone = props.timeZone;
+  const params: RegisterParams = useMemo(() => ({ view, filters, sort, docIdPrefix, today, timeZone }), [view, filters, sort, docIdPrefix, today, timeZone]);
 
   const register = useInfiniteQuery(documentRegisterQuery(client, siteId, params));
   // Owner and process names come from the people directory the document pages share (same

@@ -24,6 +24,9 @@ export const useHomeStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
+    // Shadows vanish in high contrast: a border that is transparent in the light and dark themes
+    // and drawn in the high-contrast theme (and by forced colours) keeps each card outlined.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   cardHeading: {
     ...typographyStyles.body1Strong,

@@ -6,7 +6,7 @@ import type { HomeCount, HomeCounts } from '../../../../../graph/home/homeCounts
 import type { AppArea } from '../../../../domain/roles.js';
 import { REVIEW_DUE_SOON_DAYS } from '../../../../domain/documents/constants.js';
 import { addDays } from '../../../../domain/documents/dates.js';
-import { smsSiteUrl } from '../../../../app/config.js';
+import { siteTimeZone, smsSiteUrl } from '../../../../app/config.js';
 import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
 import { useRoles } from '../../../../app/roles/useRoles.js';
 import { meQuery, smsSiteQuery } from '../../../../app/session/queries.js';
@@ -52,7 +52,7 @@ export function HomeScreen() {
   const siteId = site.data?.id ?? null;
   const today = localCalendarDate();
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, documentReviewsDueBy: reviewsDueBy(today) }),
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today) }),
     enabled: siteId !== null && upn !== null,
   });
 
