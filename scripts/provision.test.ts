@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../tests/support/emulator.js';
 import { SMS_LISTS } from '../graph/schema/index.js';
 import { getAllValues, plannerSnapshot, requestLog, clearRequestLog, smsSiteId, writes } from '../tests/support/provisionTestkit.js';
-import { main, parseCli } from './provision.js';
+import { appOnlyInCloud, main, parseCli } from './provision.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -104,6 +104,9 @@ describe('provision CLI arguments', () => {
     expect(parseCli([], {})).toMatchObject({ target: 'emulator', emulatorOrigin: 'http://127.0.0.1:4000', site: 'https://kestrelms.sharepoint.com/sites/KestrelSMS' });
     expect(parseCli(['--site', 'x', '--target', 'graph', '--dry-run', '--group', 'Kestrel SMS'], {})).toMatchObject({ target: 'graph', dryRun: true, group: 'Kestrel SMS' });
     expect(() => parseCli(['--target', 'cloud'], {})).toThrow(/emulator or graph/);
+    expect(parseCli([], {})).toMatchObject({ cloud: 'global' });
+    expect(parseCli(['--cloud', 'china'], {})).toMatchObject({ cloud: 'china' });
+    expect(() => parseCli(['--cloud', 'usgov'], {})).toThrow(/global or china/);
     expect(() => parseCli(['--target', 'graph'], {})).toThrow(/--site is required/);
   });
 
@@ -118,5 +121,18 @@ describe('provision CLI arguments', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('app-only sign-in per cloud', () => {
+  const credentials = { tenantId: 'contoso.partner.onmschina.cn', clientId: '11111111-2222-3333-4444-555555555555', certificatePem: 'unused' };
+
+  it('signs in at the China sign-in host for the China Graph when the cloud is china', () => {
+    expect(appOnlyInCloud(credentials, 'china')).toMatchObject({ authorityHost: 'https://login.chinacloudapi.cn', scope: 'https://microsoftgraph.chinacloudapi.cn/.default' });
+    expect(appOnlyInCloud(credentials, 'global')).toMatchObject({ authorityHost: 'https://login.microsoftonline.com', scope: 'https://graph.microsoft.com/.default' });
+  });
+
+  it('keeps an explicit AZURE_AUTHORITY_HOST', () => {
+    expect(appOnlyInCloud({ ...credentials, authorityHost: 'https://login.example.test' }, 'china').authorityHost).toBe('https://login.example.test');
   });
 });

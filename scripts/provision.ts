@@ -4,10 +4,11 @@ import { createGraphClient, GRAPH_BASE_URL, type GraphClient } from '../graph/co
 import { getSite } from '../graph/sites/index.js';
 import { provision, ProvisionAbortedError, ProvisionError, type ProvisionTarget } from '../graph/provisioning/engine.js';
 import { DEFAULT_EMULATOR_ORIGIN, SMS_MANAGER_UPN, SMS_SITE_URL, emulatorGraphClient } from '../graph/provisioning/emulatorTarget.js';
+import { CLOUD_NAMES, CLOUDS, cloudFeatures, graphV1BaseUrl, type CloudName } from '../src/app/config.js';
 import { appOnlyFromEnv, appOnlyTokenProvider, type AppOnlyCredentials } from './auth/appOnly.js';
 
 /**
- * `npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>]`
+ * `npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>] [--cloud global|china]`
  *
  * Creates what the SMS needs in the SMS group's site: the SMS Documents and SMS Records libraries,
  * every register and system list of graph/schema with its columns and indexes, list settings and
@@ -23,7 +24,15 @@ import { appOnlyFromEnv, appOnlyTokenProvider, type AppOnlyCredentials } from '.
  * Exit codes: 0 done (warnings are printed but do not fail the run), 1 a step failed or the run was
  * interrupted, 2 bad arguments or no token.
  */
-export const USAGE = `usage: npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>]
+/**
+ * App-only credentials for a cloud: its sign-in host (unless AZURE_AUTHORITY_HOST says otherwise)
+ * and its Graph's `.default` scope, so a 21Vianet tenant gets a token for the China Graph.
+ */
+export function appOnlyInCloud(c: AppOnlyCredentials, cloud: CloudName): AppOnlyCredentials {
+  return { ...c, authorityHost: c.authorityHost ?? CLOUDS[cloud].loginUrl, scope: c.scope ?? `${CLOUDS[cloud].graphResource}/.default` };
+}
+
+export const USAGE = `usage: npm run provision -- --site <url|id> [--target emulator|graph] [--dry-run] [--group <id|displayName>] [--cloud global|china]
 
   --site     The SMS site: its URL (https://contoso.sharepoint.com/sites/SMS), its Graph id, or an
              emulator URL (http://127.0.0.1:4000/sites/KestrelSMS). Default for the emulator:
@@ -32,6 +41,10 @@ export const USAGE = `usage: npm run provision -- --site <url|id> [--target emul
   --dry-run  Print the plan; change nothing.
   --group    The Microsoft 365 group that owns the Planner plan, by id or display name
              (default: the group named like the site, e.g. "Kestrel SMS").
+  --cloud    global (default) or china (Microsoft 365 operated by 21Vianet, which has no Planner:
+             no plan or buckets are made; approvals and actions are tracked without Planner tasks).
+             With --target graph, china also makes https://microsoftgraph.chinacloudapi.cn/v1.0 the
+             default Graph root (GRAPH_BASE_URL overrides it).
 
 Emulator: origin from the --site URL, else EMULATOR_URL, else http://127.0.0.1:4000. The token comes
 from POST {origin}/_dev/token for the SMS manager ${SMS_MANAGER_UPN}.
@@ -74,6 +87,7 @@ export interface CliSettings {
   dryRun: boolean;
   group?: string;
   emulatorOrigin?: string;
+  cloud: CloudName;
 }
 
 /** Parses the command line and environment into settings (throws a message for bad arguments). */
@@ -85,12 +99,15 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
       target: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       group: { type: 'string' },
+      cloud: { type: 'string', default: 'global' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) return 'help';
   const site = values.site;
+  if (!(CLOUD_NAMES as readonly string[]).includes(values.cloud)) throw new Error(`--cloud must be ${CLOUD_NAMES.join(' or ')}, not '${values.cloud}'`);
+  const cloud = values.cloud as CloudName;
   if (values.target !== undefined && values.target !== 'emulator' && values.target !== 'graph') {
     throw new Error(`--target must be emulator or graph, not '${values.target}'`);
   }
@@ -98,7 +115,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
     (values.target as ProvisionTarget | undefined) ?? ((site && isEmulatorUrl(site)) || env.EMULATOR_URL ? 'emulator' : site ? 'graph' : 'emulator');
   if (target === 'graph' && !site) throw new Error('--site is required with --target graph');
   const emulatorOrigin = target === 'emulator' ? (site && isEmulatorUrl(site) ? new URL(site).origin : (env.EMULATOR_URL || DEFAULT_EMULATOR_ORIGIN)).replace(/\/+$/, '') : undefined;
-  return { target, site: site ?? SMS_SITE_URL, dryRun: values['dry-run'] === true, group: values.group, emulatorOrigin };
+  return { target, site: site ?? SMS_SITE_URL, dryRun: values['dry-run'] === true, group: values.group, emulatorOrigin, cloud };
 }
 
 /**
@@ -149,7 +166,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       console.error(`GRAPH_TOKEN is not set, nor are the app-only settings (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH).\n\n${USAGE}`);
       return 2;
     }
-    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? GRAPH_BASE_URL, getToken: appOnly ? appOnlyTokenProvider(appOnly) : async () => token! });
+    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? (settings.cloud === 'global' ? GRAPH_BASE_URL : graphV1BaseUrl(settings.cloud)), getToken: appOnly ? appOnlyTokenProvider(appOnlyInCloud(appOnly, settings.cloud)) : async () => token! });
   }
   if (appOnly) log(`signed in app-only as ${appOnly.clientId}`);
   const controller = new AbortController();
@@ -167,6 +184,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       target: settings.target,
       dryRun: settings.dryRun,
       emulatorOrigin: settings.emulatorOrigin,
+      planner: cloudFeatures({ cloud: settings.cloud }).planner,
       signal: controller.signal,
       log,
     });

@@ -8,6 +8,7 @@ import { faultsFromEnv } from '../emulator/core/faults.js';
 import { sms365ViteConfig } from '../vite.config.js';
 import { emulatorRuntimeConfig } from './runtime-config.js';
 import { ensureDemoContent } from './demo/firstStart.js';
+import { cloudFeatures } from '../src/app/config.js';
 
 /**
  * `npm start [-- --port <emulator port>] [--data <dir>] [--reset] [--app-port <port>] [--no-demo] [--cloud global|china]`
@@ -76,7 +77,7 @@ try {
 let demoNote = '';
 if (!values['no-demo']) {
   try {
-    const demo = await ensureDemoContent({ origin: emulator.origin, graphBaseUrl: emulator.graphBaseUrl, log: (line) => console.log(line) });
+    const demo = await ensureDemoContent({ origin: emulator.origin, graphBaseUrl: emulator.graphBaseUrl, planner: cloudFeatures({ cloud }).planner, log: (line) => console.log(line) });
     if (!demo.alreadyDone) demoNote = `   (provisioned and seeded the demo content: ${demo.requests} requests, ${(demo.milliseconds / 1000).toFixed(1)} s)`;
   } catch (e) {
     console.error(`Seeding the demo content failed: ${(e as Error).message}\nThe app starts anyway; run npm start again to finish the seed (it continues where it stopped).`);

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { createGraphClient } from '../core/client.js';
+import { demo, type TestEmulator } from '../../tests/support/emulator.js';
 import { SMS_LISTS, type SmsColumnType } from '../schema/index.js';
-import { provision, ProvisionAbortedError, type ProvisionOptions } from './engine.js';
+import { provision, ProvisionAbortedError } from './engine.js';
 import { provisionEmulator } from './emulatorTarget.js';
 import {
-  SCOPES,
-  SMS_SITE_URL,
   clearRequestLog,
   devJson,
   getAllValues,
@@ -16,23 +13,12 @@ import {
   siteSnapshot,
   smsSiteId,
   writes,
+  emulatorPool,
+  optionsFor,
 } from '../../tests/support/provisionTestkit.js';
 
-const running: TestEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
-
-async function emulator(): Promise<TestEmulator> {
-  const emu = await startTestEmulator();
-  running.push(emu);
-  return emu;
-}
-
-function optionsFor(emu: TestEmulator, lines: string[], extra: Partial<ProvisionOptions> = {}): ProvisionOptions {
-  const client = createGraphClient({ baseUrl: emu.graphBaseUrl, getToken: () => emu.token(demo.tom, SCOPES) });
-  return { client, siteUrl: SMS_SITE_URL, target: 'emulator', emulatorOrigin: emu.origin, log: (l) => lines.push(l), ...extra };
-}
+const { emulator, closeAll } = emulatorPool();
+afterEach(closeAll);
 
 /** The Graph facet (and flag) each schema type must come back as. */
 const FACET: Record<SmsColumnType, (c: Record<string, Record<string, unknown> | undefined>) => boolean> = {

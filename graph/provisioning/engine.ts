@@ -54,6 +54,13 @@ export interface ProvisionOptions {
    * `POST .../columns` per column. Default true.
    */
   inlineColumns?: boolean;
+  /**
+   * Whether the tenant's cloud has Planner (default true). Microsoft Graph China operated by 21Vianet
+   * has none: Learn's national cloud table of planner-post-plans and plannergroup-list-plans marks it ❌
+   * (https://learn.microsoft.com/graph/api/planner-post-plans). With false, no plan or bucket is read
+   * or created; approvals and actions are then tracked in the SMS lists without Planner tasks.
+   */
+  planner?: boolean;
   /** Replaces the Graph operations (tests); default: the graph/ resource functions. */
   ops?: ProvisionOps;
 }
@@ -153,7 +160,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     state.columns.set(key, await ops.getColumns(state.siteId, list.id));
   });
 
-  const plans = await ops.getGroupPlans(groupId);
+  const planner = options.planner !== false;
+  const plans = planner ? await ops.getGroupPlans(groupId) : [];
   const matchingPlans = plans.filter((p) => p.title === PLANNER_PLAN_TITLE);
   if (matchingPlans.length > 1) warn(`the group has ${matchingPlans.length} plans called "${PLANNER_PLAN_TITLE}"; using the first (${matchingPlans[0]!.id})`);
   let planId: string | undefined = matchingPlans[0]?.id ?? undefined;
@@ -288,9 +296,9 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   }
   if (!dev) manualSteps.push(...compoundIndexSteps(), ...libraryVersioningChecks());
 
-  // 5. The Planner plan and its buckets, in board order.
-  if (planId) unchanged++;
-  else {
+  // 5. The Planner plan and its buckets, in board order (none where the cloud has no Planner).
+  if (planner && planId) unchanged++;
+  else if (planner) {
     steps.push({
       label: `create Planner plan ${PLANNER_PLAN_TITLE} in the group`,
       async run() {
@@ -303,6 +311,7 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const hints = new Map<string, string>();
   for (const b of buckets) if (b.name && b.orderHint) hints.set(b.name, b.orderHint);
   PLANNER_BUCKETS.forEach((name, i) => {
+    if (!planner) return;
     if (hints.has(name)) {
       unchanged++;
       return;
@@ -341,12 +350,14 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const done: string[] = [];
   log(`Site ${state.siteName} (${state.siteWebUrl || state.siteId}), group ${groupId}, target ${options.target}${options.dryRun ? ', dry run' : ''}`);
   if (steps.length === 0) {
-    log(`no changes: ${state.lists.size} lists, their columns, settings and the ${PLANNER_PLAN_TITLE} plan already match the schema (${unchanged} checks)`);
+    const what = planner ? `their columns, settings and the ${PLANNER_PLAN_TITLE} plan` : 'their columns and settings';
+    log(`no changes: ${state.lists.size} lists, ${what} already match the schema (${unchanged} checks)`);
   } else {
     log(`Plan: ${steps.length} step${steps.length === 1 ? '' : 's'} (${unchanged} checks already match)`);
     for (const label of planned) log(`  ${label}`);
   }
   for (const w of warnings) log(`warning: ${w}`);
+  if (!planner) log(NO_PLANNER_NOTE);
   if (options.dryRun) {
     if (steps.length > 0) log('dry run: nothing was changed');
     printManual(log, manualSteps);
@@ -370,6 +381,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   printManual(log, manualSteps);
   return result();
 }
+
+/** What provisioning prints where the cloud has no Planner (`planner: false`). */
+export const NO_PLANNER_NOTE =
+  `Planner is not available in this cloud (Microsoft Graph China operated by 21Vianet): no ${PLANNER_PLAN_TITLE} plan or buckets are created; document approvals and actions are tracked in the SMS lists without Planner tasks.`;
 
 /** How many read requests provisioning sends at once while it gathers the current state. */
 const READ_CONCURRENCY = 4;

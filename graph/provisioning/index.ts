@@ -1,5 +1,5 @@
 /** graph/provisioning: brings the SMS site to the state graph/schema describes (`npm run provision`). */
-export { provision, ProvisionError, ProvisionAbortedError, type ProvisionOptions, type ProvisionResult, type ProvisionTarget } from './engine.js';
+export { provision, NO_PLANNER_NOTE, ProvisionError, ProvisionAbortedError, type ProvisionOptions, type ProvisionResult, type ProvisionTarget } from './engine.js';
 export { LIST_ACCESS, SITE_GRANTS, accessPlanOf, type ListAccessPlan, type GroupGrant, type ListSettingsPlan, type PermissionLevel } from './permissions.js';
 export { creationOrder, type ListCreation } from './order.js';
 export { emulatorToken } from './emulatorDev.js';

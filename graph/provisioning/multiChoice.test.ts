@@ -1,30 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { createGraphClient } from '../core/client.js';
 import { SMS_LISTS } from '../schema/index.js';
-import { provision, type ProvisionOptions } from './engine.js';
-import { SCOPES, SMS_SITE_URL, clearRequestLog, getAllValues, requestLog, smsSiteId, type LoggedRequest } from '../../tests/support/provisionTestkit.js';
+import { demo } from '../../tests/support/emulator.js';
+import { provision } from './engine.js';
+import { emulatorPool, optionsFor, clearRequestLog, getAllValues, requestLog, smsSiteId, type LoggedRequest } from '../../tests/support/provisionTestkit.js';
 
 /**
  * Graph refuses a multi-choice column (`choice.displayAs: 'checkBoxes'`) in `POST .../columns`
  * (microsoftgraph/microsoft-graph-docs issue 21021); the emulator does too. Provisioning creates
  * multi-choice columns with their list, and leaves a missing one on an existing list to the admin.
  */
-const running: TestEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((e) => e.close()));
-});
-
-async function emulator(): Promise<TestEmulator> {
-  const emu = await startTestEmulator();
-  running.push(emu);
-  return emu;
-}
-
-function optionsFor(emu: TestEmulator, lines: string[], extra: Partial<ProvisionOptions> = {}): ProvisionOptions {
-  const client = createGraphClient({ baseUrl: emu.graphBaseUrl, getToken: () => emu.token(demo.tom, SCOPES) });
-  return { client, siteUrl: SMS_SITE_URL, target: 'emulator', emulatorOrigin: emu.origin, log: (l) => lines.push(l), ...extra };
-}
+const { emulator, closeAll } = emulatorPool();
+afterEach(closeAll);
 
 const refusedColumn = (r: LoggedRequest): boolean => r.method === 'POST' && r.path.includes('/columns') && r.status >= 400;
 

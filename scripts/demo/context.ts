@@ -72,6 +72,8 @@ export interface ContextOptions {
   readonly groupName?: string;
   readonly dates: SeedDates;
   readonly log: (line: string) => void;
+  /** False where the cloud has no Planner (21Vianet): the plan is not looked up. Default true. */
+  readonly planner?: boolean;
 }
 
 /** The list id of a schema key; throws when provisioning has not created the list. */
@@ -118,7 +120,7 @@ export async function loadContext(opts: ContextOptions): Promise<SeedContext> {
     }
   }
 
-  const plan = (await getGroupPlans(admin, groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
+  const plan = opts.planner === false ? undefined : (await getGroupPlans(admin, groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
 
   const people = await resolvePeople(admin, site.id, opts.clientFor);
   return {

@@ -64,6 +64,8 @@ export interface EnsureDemoOptions {
   log?: (line: string) => void;
   /** The seed day D (default: today). */
   today?: Date;
+  /** False where the emulated cloud has no Planner (`--cloud china`): provisioning and the seed skip Planner. */
+  planner?: boolean;
 }
 
 export interface EnsureDemoResult {
@@ -101,6 +103,7 @@ export async function ensureDemoContent(opts: EnsureDemoOptions): Promise<Ensure
     groupName: SMS_GROUP,
     target: 'emulator',
     emulatorOrigin: opts.origin,
+    planner: opts.planner,
     log: (line) => log(`  ${line}`),
   });
   log('Seeding the demo content…');
@@ -110,6 +113,7 @@ export async function ensureDemoContent(opts: EnsureDemoOptions): Promise<Ensure
     siteId: site.id,
     groupId: provisioned.groupId,
     today: opts.today,
+    planner: opts.planner,
     log,
   });
   return { alreadyDone: false, provisionedSteps: provisioned.created.length, seed, requests: clients.requests, milliseconds: Date.now() - started };

@@ -45,6 +45,11 @@ export interface SeedDemoOptions {
   /** The seed day D (default: today). */
   today?: Date;
   log?: (line: string) => void;
+  /**
+   * False where the cloud has no Planner (Microsoft 365 operated by 21Vianet): no Planner task is
+   * made for the actions, which stay in the Actions list. Default true.
+   */
+  planner?: boolean;
 }
 
 export interface SeedDemoResult {
@@ -193,7 +198,8 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
     clients.set(person, client);
     return client;
   };
-  const ctx = await loadContext({ admin, as, clientFor: opts.clientFor, siteId: opts.siteId, siteUrl: opts.siteUrl, groupId: opts.groupId, dates, log });
+  const planner = opts.planner !== false;
+  const ctx = await loadContext({ admin, as, clientFor: opts.clientFor, siteId: opts.siteId, siteUrl: opts.siteUrl, groupId: opts.groupId, dates, log, planner });
   resolved.ctx = ctx;
   clients.set('tom', admin);
   const missingLists = SMS_LISTS.filter((l) => !ctx.listIds[l.key]).map((l) => l.displayName);
@@ -233,8 +239,10 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const actionData = actions(dates);
   const n = await seedList(ctx, admin, actionData, pending);
   log(`  - Actions: ${n ? `${n} created` : 'nothing to do'}`);
-  const tasks = await seedPlannerTasks(ctx, DEMO_ACTIONS);
-  log(`  - Planner "SMS Actions": ${tasks ? `${tasks} tasks created` : 'nothing to do'}`);
+  if (planner) {
+    const tasks = await seedPlannerTasks(ctx, DEMO_ACTIONS);
+    log(`  - Planner "SMS Actions": ${tasks ? `${tasks} tasks created` : 'nothing to do'}`);
+  } else log('  - Planner: not in this cloud (21Vianet); actions are tracked in the Actions list without Planner tasks');
 
   const linked = await resolvePending(ctx, admin, pending);
   if (linked) log(`  - linked ${linked} items to items seeded after them`);

@@ -58,7 +58,7 @@ describe('resolveRuntimeConfig', () => {
     const file = { mode: 'tenant', cloud: 'china', clientId: CLIENT_ID, tenantId: 'contoso.partner.onmschina.cn', siteUrl: 'https://contoso.sharepoint.cn/sites/SMS' };
     const config = resolveRuntimeConfig(file, {});
     expect(config).toMatchObject({ cloud: 'china', graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0' });
-    expect(cloudFeatures(config)).toEqual({ planner: false, teamsActivityNotifications: false });
+    expect(cloudFeatures(config)).toEqual({ planner: false, teamsActivityNotifications: true, teamsAppInstallForUser: false });
     // A given Graph root (a proxy, the emulator) is kept; the cloud still decides the sign-in.
     expect(resolveRuntimeConfig({ ...file, graphBaseUrl: 'http://127.0.0.1:4000/v1.0' }, {}).graphBaseUrl).toBe('http://127.0.0.1:4000/v1.0');
     // The build-time variable names the cloud as well.
@@ -68,7 +68,7 @@ describe('resolveRuntimeConfig', () => {
 
   it('treats a configuration without a cloud as the global service, and refuses unknown clouds', () => {
     const config = resolveRuntimeConfig({ mode: 'emulator', graphBaseUrl: 'http://127.0.0.1:4000/v1.0', devAuthUrl: 'http://127.0.0.1:4000' }, {});
-    expect(cloudFeatures(config)).toEqual({ planner: true, teamsActivityNotifications: true });
+    expect(cloudFeatures(config)).toEqual({ planner: true, teamsActivityNotifications: true, teamsAppInstallForUser: true });
     expect(() => resolveRuntimeConfig({ mode: 'tenant', cloud: 'germany', clientId: CLIENT_ID, tenantId: TENANT_ID, siteUrl: 'https://contoso.sharepoint.com/sites/SMS' }, {})).toThrow(/cloud/);
   });
 });

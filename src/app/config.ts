@@ -37,10 +37,22 @@ export interface CloudFeatures {
    */
   planner: boolean;
   /**
-   * Teams activity feed notifications (`teamwork/sendActivityNotification`): global service and US
-   * Government only (https://learn.microsoft.com/graph/api/userteamwork-sendactivitynotification).
+   * Teams activity feed notifications (`teamwork/sendActivityNotification`,
+   * `teamwork/sendActivityNotificationToRecipients`): Learn's national cloud tables mark all four
+   * clouds ✅, China (21Vianet) included
+   * (https://learn.microsoft.com/graph/api/userteamwork-sendactivitynotification,
+   * https://learn.microsoft.com/graph/api/teamwork-sendactivitynotificationtorecipients). Installing the
+   * app for a user through Graph is not available there (`teamsAppInstallForUser`), so in China the app
+   * reaches only users who have it installed in Teams already (added by themselves or by an admin policy).
    */
   teamsActivityNotifications: boolean;
+  /**
+   * Installing the Teams app for a user through Graph (`POST /users/{id}/teamwork/installedApps`) and
+   * reading that installation: global service and US Government only
+   * (https://learn.microsoft.com/graph/api/userteamwork-post-installedapps,
+   * https://learn.microsoft.com/graph/api/userteamwork-get-installedapps: China operated by 21Vianet ❌).
+   */
+  teamsAppInstallForUser: boolean;
 }
 
 export interface CloudEndpoints {
@@ -62,12 +74,12 @@ export const CLOUDS: Readonly<Record<CloudName, CloudEndpoints>> = {
   global: {
     loginUrl: 'https://login.microsoftonline.com',
     graphResource: 'https://graph.microsoft.com',
-    features: { planner: true, teamsActivityNotifications: true },
+    features: { planner: true, teamsActivityNotifications: true, teamsAppInstallForUser: true },
   },
   china: {
     loginUrl: 'https://login.chinacloudapi.cn',
     graphResource: 'https://microsoftgraph.chinacloudapi.cn',
-    features: { planner: false, teamsActivityNotifications: false },
+    features: { planner: false, teamsActivityNotifications: true, teamsAppInstallForUser: false },
   },
 };
 

@@ -44,4 +44,13 @@ describe('the site time zone of date-only values', () => {
     expect(siteDateValue('soon', 'UTC')).toBeNull();
     expect(siteDateValue(null, 'UTC')).toBeNull();
   });
+
+  it('reads dates right in zones beyond ±12 h of UTC, and in UTC when no zone is given', () => {
+    expect(siteDateValue('2026-12-24T11:00:00Z', 'Pacific/Auckland')).toBe('2026-12-25'); // UTC+13 in summer
+    expect(siteDateValue('2026-06-24T12:00:00Z', 'Pacific/Auckland')).toBe('2026-06-25'); // UTC+12 in winter
+    expect(siteDateValue('2026-12-24T10:00:00Z', 'Pacific/Kiritimati')).toBe('2026-12-25'); // UTC+14
+    expect(siteDateValue('2026-12-25T08:00:00Z', 'America/Los_Angeles')).toBe('2026-12-25');
+    expect(siteDateValue('2026-12-24T11:00:00Z')).toBe('2026-12-24');
+    expect(siteDateValue('2025-03-13T23:00:00Z')).toBe('2025-03-14');
+  });
 });

@@ -3,7 +3,7 @@
  * calendar date (`YYYY-MM-DD`, the format of date-only columns) for "which day" in the user's time
  * zone. Services take a `Clock` so tests and benches can fix or shift time.
  */
-import { isIsoDate } from '../domain/documents/dates.js';
+import { dateOnlyValue, isIsoDate } from '../domain/documents/dates.js';
 import { siteMidnight, zoneOffsetMs } from '../../graph/core/filter.js';
 
 /** A clock in the organisation's terms: an ISO timestamp and the local calendar date. */
@@ -82,10 +82,11 @@ export function siteDateOf(instant: string | Date, timeZone: string): string | n
 
 /**
  * A date-only value as Graph returns it (the UTC instant of the site's midnight, or already
- * `YYYY-MM-DD`) as its calendar date on the site.
+ * `YYYY-MM-DD`) as its calendar date on the site in `timeZone` (IANA; default UTC): the instant
+ * on the site's wall clock, rounded to the nearest midnight there (the domain's `dateOnlyValue`).
+ * Pacific/Auckland in December (UTC+13): `2026-12-24T11:00:00Z` → `2026-12-25`.
  */
-export function siteDateValue(value: unknown, timeZone: string): string | null {
-  if (typeof value !== 'string' || !value) return null;
-  if (isIsoDate(value)) return value;
-  return siteDateOf(value, timeZone);
+export function siteDateValue(value: unknown, timeZone: string = DEFAULT_SITE_TIME_ZONE): string | null {
+  if (timeZone === DEFAULT_SITE_TIME_ZONE) return dateOnlyValue(value);
+  return dateOnlyValue(value, (ms) => zoneOffsetMs(ms, timeZone));
 }

@@ -2,6 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { setupServer } from 'msw/node';
 import { createEmulator, type Emulator } from '../../emulator/app.js';
+import type { EmulatedCloud } from '../../emulator/core/nationalCloud.js';
 import { emulatorHandlers } from '../../emulator/msw.js';
 import { createGraphClient, type GraphClient } from '../../graph/core/client.js';
 import { App } from '../../src/app/App.js';
@@ -42,9 +43,10 @@ async function loadLazyModules(): Promise<void> {
   ]);
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `cloud: 'china'`: the emulator answers as Microsoft Graph China operated by 21Vianet (no Planner). */
+export async function startHarness(options: { cloud?: EmulatedCloud } = {}): Promise<Harness> {
   await loadLazyModules();
-  const emulator = await createEmulator({ dataDir: null });
+  const emulator = await createEmulator({ dataDir: null, cloud: options.cloud });
   const server = setupServer(...emulatorHandlers(emulator, ORIGIN));
   server.listen({ onUnhandledRequest: 'error' });
   return {
@@ -69,13 +71,15 @@ export interface RenderAppOptions {
   language?: Language;
   session?: AuthSession;
   host?: Host;
+  /** The runtime configuration (default CONFIG), e.g. `{ ...CONFIG, cloud: 'china' }`. */
+  config?: RuntimeConfig;
 }
 
 /** Renders the App as the browser would show it at `path`. */
 export function renderApp(options: RenderAppOptions = {}): RenderResult {
   return render(
     <MemoryRouter initialEntries={[options.path ?? '/']}>
-      <App config={CONFIG} host={options.host ?? BROWSER} i18n={createI18n(options.language ?? 'en')} testing={{ queryRetry: false, graphRetry: { maxRetries: 0 }, session: options.session }} />
+      <App config={options.config ?? CONFIG} host={options.host ?? BROWSER} i18n={createI18n(options.language ?? 'en')} testing={{ queryRetry: false, graphRetry: { maxRetries: 0 }, session: options.session }} />
     </MemoryRouter>,
   );
 }

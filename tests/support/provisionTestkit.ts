@@ -2,7 +2,9 @@
  * Shared helpers of the provisioning tests (not a test file itself). Everything here reads the
  * emulator over plain HTTP (Graph routes and `/_dev/*`), independently of the code under test.
  */
-import { demo, type TestEmulator } from './emulator.js';
+import { createGraphClient } from '../../graph/core/client.js';
+import type { ProvisionOptions } from '../../graph/provisioning/engine.js';
+import { demo, startTestEmulator, type TestEmulator } from './emulator.js';
 
 export const SMS_SITE_URL = 'https://kestrelms.sharepoint.com/sites/KestrelSMS';
 export const SCOPES = ['Sites.Manage.All', 'Sites.ReadWrite.All', 'Group.ReadWrite.All', 'Tasks.ReadWrite', 'GroupMember.Read.All'];
@@ -101,3 +103,24 @@ export async function clearRequestLog(emu: TestEmulator): Promise<void> {
 }
 
 export const writes = (log: LoggedRequest[]): LoggedRequest[] => log.filter((r) => r.method !== 'GET');
+
+/** Emulators a test file starts (`emulator()`), all closed by `closeAll` (its afterEach). */
+export function emulatorPool(): { emulator: () => Promise<TestEmulator>; closeAll: () => Promise<void> } {
+  const running: TestEmulator[] = [];
+  return {
+    async emulator() {
+      const emu = await startTestEmulator();
+      running.push(emu);
+      return emu;
+    },
+    async closeAll() {
+      await Promise.all(running.splice(0).map((e) => e.close()));
+    },
+  };
+}
+
+/** Provisioning of the SMS site as Tom (SMS manager) into the emulator, logging to `lines`. */
+export function optionsFor(emu: TestEmulator, lines: string[], extra: Partial<ProvisionOptions> = {}): ProvisionOptions {
+  const client = createGraphClient({ baseUrl: emu.graphBaseUrl, getToken: () => emu.token(demo.tom, SCOPES) });
+  return { client, siteUrl: SMS_SITE_URL, target: 'emulator', emulatorOrigin: emu.origin, log: (l) => lines.push(l), ...extra };
+}

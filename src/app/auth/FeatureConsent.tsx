@@ -5,7 +5,8 @@ import { useSession } from '../session/SessionContext.js';
 import { Loading } from '../shell/Loading.js';
 import { ErrorMessage } from '../errors/ErrorMessage.js';
 import { ConsentRequiredError } from './consent.js';
-import { FEATURE_SCOPES, type Feature } from './scopes.js';
+import { cloudFeatures } from '../config.js';
+import { featureScopes, type Feature } from './scopes.js';
 
 type State = { kind: 'asking' } | { kind: 'granted' } | { kind: 'failed'; error: unknown };
 
@@ -19,7 +20,8 @@ const granted = new WeakMap<object, Set<Feature>>();
  */
 export function FeatureConsent({ feature, children }: { feature: Feature; children: ReactNode }) {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, config } = useSession();
+  const planner = cloudFeatures(config).planner;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<State>(() => (granted.get(session)?.has(feature) ? { kind: 'granted' } : { kind: 'asking' }));
 
@@ -30,7 +32,7 @@ export function FeatureConsent({ feature, children }: { feature: Feature; childr
     }
     let live = true;
     setState({ kind: 'asking' });
-    session.requestScopes(FEATURE_SCOPES[feature]).then(
+    session.requestScopes(featureScopes(feature, { planner })).then(
       () => {
         const done = granted.get(session) ?? new Set<Feature>();
         granted.set(session, done.add(feature));
@@ -43,7 +45,7 @@ export function FeatureConsent({ feature, children }: { feature: Feature; childr
     return () => {
       live = false;
     };
-  }, [session, feature, attempt]);
+  }, [session, feature, planner, attempt]);
 
   if (state.kind === 'granted') return <>{children}</>;
   if (state.kind === 'asking') return <Loading label={t('consent.asking')} />;

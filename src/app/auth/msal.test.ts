@@ -186,6 +186,6 @@ describe('a tenant in Microsoft 365 operated by 21Vianet, against the emulator a
     const client = createGraphClient({ baseUrl: config.graphBaseUrl, getToken: () => session.getToken(), retry: { maxRetries: 0 } });
     const me = await getMe(client);
     expect(me.userPrincipalName).toBe(demo.priya);
-    expect(cloudFeatures(config)).toEqual({ planner: false, teamsActivityNotifications: false });
+    expect(cloudFeatures(config)).toEqual({ planner: false, teamsActivityNotifications: true, teamsAppInstallForUser: false });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_SCOPES, FEATURE_SCOPES, SIGN_IN_SCOPES, msalScopes } from './scopes.js';
+import { cloudFeatures } from '../config.js';
+import { APP_SCOPES, FEATURE_SCOPES, SIGN_IN_SCOPES, featureScopes, msalScopes } from './scopes.js';
 
 describe('msalScopes', () => {
   it('qualifies the sign-in scopes with the Graph resource of the configured endpoint', () => {
@@ -25,5 +26,22 @@ describe('least privilege', () => {
 
   it('asks for no application-only or directory-write permission', () => {
     expect(APP_SCOPES.some((s) => /Directory\.|\.All\.Application|Sites\.FullControl/.test(s))).toBe(false);
+  });
+});
+
+describe('featureScopes per cloud', () => {
+  it('asks for Planner (Tasks.ReadWrite) in the global service, for documents and actions', () => {
+    const global = cloudFeatures({ cloud: 'global' });
+    expect(featureScopes('documents', global)).toContain('Tasks.ReadWrite');
+    expect(featureScopes('actions', global)).toContain('Tasks.ReadWrite');
+  });
+
+  it('never asks for Tasks.ReadWrite in China (21Vianet), which has no Planner, and keeps every other scope', () => {
+    const china = cloudFeatures({ cloud: 'china' });
+    for (const feature of Object.keys(FEATURE_SCOPES) as (keyof typeof FEATURE_SCOPES)[]) {
+      expect(featureScopes(feature, china), feature).not.toContain('Tasks.ReadWrite');
+      expect(featureScopes(feature, china), feature).toEqual(FEATURE_SCOPES[feature].filter((s) => s !== 'Tasks.ReadWrite'));
+    }
+    expect(featureScopes('documents', china)).toContain('Sites.ReadWrite.All');
   });
 });

@@ -39,6 +39,19 @@ export const FEATURE_SCOPES = {
 
 export type Feature = keyof typeof FEATURE_SCOPES;
 
+/** Planner's delegated scope, asked for only where the cloud has Planner. */
+const PLANNER_SCOPE = 'Tasks.ReadWrite';
+
+/**
+ * The scopes a feature asks for in the configured cloud. Where the cloud has no Planner (Microsoft
+ * Graph China operated by 21Vianet, `cloudFeatures(config).planner`), the app never calls Planner, so
+ * it does not ask for `Tasks.ReadWrite` there.
+ */
+export function featureScopes(feature: Feature, cloud: { planner: boolean }): readonly string[] {
+  const scopes: readonly string[] = FEATURE_SCOPES[feature];
+  return cloud.planner ? scopes : scopes.filter((scope) => scope !== PLANNER_SCOPE);
+}
+
 /** Every delegated scope the app may ask for: the app registration's list (docs/deploy.md), and what tests sign in with. */
 export const APP_SCOPES: readonly string[] = [...new Set<string>([...SIGN_IN_SCOPES, ...Object.values(FEATURE_SCOPES).flat()])];
 

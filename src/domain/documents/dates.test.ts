@@ -100,6 +100,15 @@ describe('dateOnlyValue: the date of a date-only column as Graph returns it', ()
     expect(dateOnlyValue('2024-12-31T22:00:00Z')).toBe('2025-01-01'); // across a year end
   });
 
+  it("rounds to the nearest midnight on the site's wall clock when given the site's offset", () => {
+    const hours = (h: number) => () => h * 3_600_000;
+    expect(dateOnlyValue('2026-12-24T11:00:00Z', hours(13))).toBe('2026-12-25'); // 25 December on a UTC+13 site
+    expect(dateOnlyValue('2026-12-24T10:00:00Z', hours(14))).toBe('2026-12-25'); // UTC+14
+    expect(dateOnlyValue('2026-12-25T08:00:00Z', hours(-8))).toBe('2026-12-25');
+    expect(dateOnlyValue('2026-12-24T11:00:00Z')).toBe('2026-12-24'); // without it: UTC
+    expect(dateOnlyValue('2026-12-25', hours(13))).toBe('2026-12-25');
+  });
+
   it('keeps a plain date and refuses anything else', () => {
     expect(dateOnlyValue('2025-03-14')).toBe('2025-03-14');
     expect(dateOnlyValue('2025-02-30')).toBeNull();

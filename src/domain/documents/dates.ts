@@ -32,18 +32,22 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:
  * The calendar date (`YYYY-MM-DD`) of a date-only SharePoint column as Graph returns it, or null
  * for anything that is not a date. Graph returns a date-only column as an instant: midnight of the
  * date in the site's time zone, written in UTC (`2025-03-13T23:00:00Z` for 14 March on a UTC+1
- * site). Rounding that instant to the nearest UTC midnight gives back the date for any site time
- * zone within ±12 h; truncating the string would give the day before east of UTC. A plain
- * `YYYY-MM-DD` is returned as it is.
+ * site). `siteOffsetMs` says how far the site's wall clock is ahead of UTC at an instant (the
+ * caller knows the site's zone; default 0, UTC): the instant is moved onto the site's wall clock
+ * and rounded to the nearest midnight there. Without it, rounding to the nearest UTC midnight gives
+ * back the date for any site time zone within ±12 h, but not for Pacific/Auckland in summer
+ * (UTC+13) or Pacific/Kiritimati (UTC+14); truncating the string would give the day before east
+ * of UTC. A plain `YYYY-MM-DD` is returned as it is.
  */
-export function dateOnlyValue(value: unknown): string | null {
+export function dateOnlyValue(value: unknown, siteOffsetMs: (instantMs: number) => number = () => 0): string | null {
   if (typeof value !== 'string') return null;
   const m = ISO_DATE_TIME.exec(value.trim());
   if (!m) return null;
   if (m[4] === undefined) return isIsoDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null;
   const t = Date.parse(value);
   if (Number.isNaN(t)) return null;
-  return new Date(Math.round(t / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const wall = t + siteOffsetMs(t);
+  return new Date(Math.round(wall / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (2024-02-29 yes, 2025-02-29 no). */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { cloudFeatures, smsSiteUrl } from '../../app/config.js';
+import { cloudFeatures, siteTimeZone, smsSiteUrl } from '../../app/config.js';
 import { meQuery, smsSiteQuery } from '../../app/session/queries.js';
 import { useSession } from '../../app/session/SessionContext.js';
 import { documentLink as platformDocumentLink, documentPath } from '../../platform/paths.js';
@@ -37,8 +37,9 @@ export function useDocumentServices(): DocumentServicesState {
   const services = useMemo(() => {
     if (!lists.data || !people.data || !upn) return null;
     try {
-      // Where the cloud has no Planner (21Vianet), approvals go without Planner tasks.
-      return documentServices({ client, site: lists.data, people: people.data, upn, documentLink, planner: cloudFeatures(config).planner });
+      // Where the cloud has no Planner (21Vianet), approvals go without Planner tasks; date-only
+      // columns are read in the site's time zone.
+      return documentServices({ client, site: lists.data, people: people.data, upn, timeZone: siteTimeZone(config), documentLink, planner: cloudFeatures(config).planner });
     } catch {
       return null;
     }

@@ -87,6 +87,16 @@ describe('reading: one coercion per column type', () => {
     expect(read('Due', { Due: 'soon' })).toBeNull();
   });
 
+  it('date-only on a site beyond ±12 h of UTC: the calendar date in the site time zone given', () => {
+    // Pacific/Auckland in December is UTC+13; Pacific/Kiritimati is UTC+14 all year.
+    expect(readCell(col('Due'), { Due: '2026-12-24T11:00:00Z' }, 'Pacific/Auckland')).toBe('2026-12-25');
+    expect(readCell(col('Due'), { Due: '2026-12-24T10:00:00Z' }, 'Pacific/Kiritimati')).toBe('2026-12-25');
+    expect(readCell(col('Due'), { Due: '2026-12-25T08:00:00Z' }, 'America/Los_Angeles')).toBe('2026-12-25');
+    expect(toRecord(schema, { id: '1', fields: { Due: '2026-12-24T11:00:00Z' } }, ['Due'], 'Pacific/Auckland').values).toEqual({ Due: '2026-12-25' });
+    // Without a zone the site is taken to be in UTC, as before.
+    expect(toRecord(schema, { id: '1', fields: { Due: '2026-12-24T11:00:00Z' } }, ['Due']).values).toEqual({ Due: '2026-12-24' });
+  });
+
   it('date and time: the UTC instant', () => {
     expect(read('RaisedAt', { RaisedAt: '2025-03-14T10:30:00+01:00' })).toBe('2025-03-14T09:30:00Z');
     expect(read('RaisedAt', { RaisedAt: '2025-03-14T09:30:00.250Z' })).toBe('2025-03-14T09:30:00.250Z');

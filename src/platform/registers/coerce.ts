@@ -7,11 +7,13 @@
  * Graph shapes (https://learn.microsoft.com/graph/api/resources/fieldvalueset): person and lookup
  * columns are read and written as `<Name>LookupId`; multi-value columns carry an `@odata.type`
  * annotation when written; date-only columns hold midnight in the site's time zone as a UTC
- * instant, which `dateOnlyValue` rounds back to the calendar date.
+ * instant, which `siteDateValue` (src/platform/clock.ts) turns back into the calendar date on the
+ * site's wall clock: reading needs the site's time zone (default UTC).
  */
 import type { ListItem } from '../../../graph/lists/items.js';
 import type { SmsColumn, SmsColumnType, SmsListSchema } from '../../../graph/schema/types.js';
-import { dateOnlyValue, isIsoDate } from '../../domain/documents/dates.js';
+import { isIsoDate } from '../../domain/documents/dates.js';
+import { DEFAULT_SITE_TIME_ZONE, siteDateValue } from '../clock.js';
 import { withoutBidiControls } from '../../domain/text.js';
 import type { CellValue, RegisterRecord } from './types.js';
 
@@ -93,8 +95,11 @@ function hyperlink(v: unknown): string | null {
   return null;
 }
 
-/** The coerced value of one column from an item's `fields` (see `CellValue` for the type per column kind). */
-export function readCell(column: SmsColumn, fields: Readonly<Record<string, unknown>>): CellValue {
+/**
+ * The coerced value of one column from an item's `fields` (see `CellValue` for the type per column
+ * kind). `timeZone` is the site's (IANA, default UTC): a date-only value is its calendar date there.
+ */
+export function readCell(column: SmsColumn, fields: Readonly<Record<string, unknown>>, timeZone: string = DEFAULT_SITE_TIME_ZONE): CellValue {
   switch (column.type) {
     case 'text':
     case 'note':
@@ -108,7 +113,7 @@ export function readCell(column: SmsColumn, fields: Readonly<Record<string, unkn
     case 'boolean':
       return boolean(fields[column.name]);
     case 'dateOnly':
-      return dateOnlyValue(fields[column.name]);
+      return siteDateValue(fields[column.name], timeZone);
     case 'dateTime':
       return dateTime(fields[column.name]);
     case 'person':
@@ -122,11 +127,14 @@ export function readCell(column: SmsColumn, fields: Readonly<Record<string, unkn
   }
 }
 
-/** A list item as a record: id, eTag, URL and the coerced values of `columns` (default: every column of the schema). */
-export function toRecord(schema: SmsListSchema, item: ListItem, columns: readonly string[] = schema.columns.map((c) => c.name)): RegisterRecord {
+/**
+ * A list item as a record: id, eTag, URL and the coerced values of `columns` (default: every column
+ * of the schema), date-only values read in the site's `timeZone` (default UTC; see `readCell`).
+ */
+export function toRecord(schema: SmsListSchema, item: ListItem, columns: readonly string[] = schema.columns.map((c) => c.name), timeZone: string = DEFAULT_SITE_TIME_ZONE): RegisterRecord {
   const fields = (item.fields ?? {}) as Record<string, unknown>;
   const values: Record<string, CellValue> = {};
-  for (const name of columns) values[name] = readCell(columnOf(schema, name), fields);
+  for (const name of columns) values[name] = readCell(columnOf(schema, name), fields, timeZone);
   const eTag = item['@odata.etag'] ?? (typeof fields['@odata.etag'] === 'string' ? fields['@odata.etag'] : null);
   return { id: String(item.id ?? fields.id ?? ''), eTag: eTag ?? null, webUrl: item.webUrl ?? null, values };
 }

@@ -39,7 +39,10 @@ export interface RegisterQuery<Row> {
   readonly sort: RegisterSortSpec | null;
   /** View rules that need the whole row (e.g. "in force"), applied after the filters. */
   readonly rowFilter?: (row: Row) => boolean;
-  /** The site's time zone (IANA): date-only filter values are its midnight (see `planQuery`). */
+  /**
+   * The site's time zone (IANA; default UTC): date-only filter values are its midnight (see
+   * `planQuery`), and date-only values read are their calendar date there (see `readCell`).
+   */
   readonly timeZone?: string;
 }
 
@@ -105,7 +108,7 @@ export async function readPage<Row>(client: GraphClient, siteId: string, def: Re
     requests++;
     scanned += page.items.length;
     for (const item of page.items) {
-      const record = toRecord(def.schema, item, columns);
+      const record = toRecord(def.schema, item, columns, query.timeZone);
       if (!plan.matches(record)) continue;
       const row = def.toRow(record);
       if (!query.rowFilter || query.rowFilter(row)) rows.push(row);

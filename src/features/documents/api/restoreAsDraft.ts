@@ -28,7 +28,7 @@ export async function restoreAsDraft(s: DocumentServices, docId: string, library
   const restored = snap;
   await withCheckout(s, restored.file.driveItemId, restored, { comment: summary, publish: false }, async (item) => {
     // The metadata to keep, as read after the check-out (equal to what was loaded, or the check-out threw a conflict).
-    const state = toDocumentState(item.fields, restored.draftRelease, s.people);
+    const state = toDocumentState(item.fields, restored.draftRelease, s.people, s.timeZone);
     const keep = {
       ...metadataFields(metadataOf(state), s.people),
       DocId: state.docId,

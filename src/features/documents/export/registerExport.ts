@@ -8,9 +8,10 @@ import { xlsxBytes, XLSX_MIME } from './xlsx.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** Names for the lookup columns (owner and process), as the register shows them. */
+/** Names for the owner and the process, as the register shows them. */
 export interface ExportNames {
-  ownerName(lookupId: string | null): string;
+  /** The owner's name, from the row's `Owner` and `OwnerUPN` columns. */
+  ownerName(row: Pick<RegisterRow, 'ownerLookupId' | 'ownerUpn'>): string;
   processName(lookupId: string | null): string;
 }
 
@@ -34,7 +35,7 @@ export function registerTable(rows: readonly RegisterRow[], t: TFunction, names:
       textCell(r.docId),
       textCell(r.title),
       textCell(typeLabel(t, r.docType)),
-      textCell(names.ownerName(r.ownerLookupId)),
+      textCell(names.ownerName(r)),
       textCell(names.processName(r.processLookupId)),
       textCell(statusLabel(t, r.status)),
       textCell(r.publishedVersion),

@@ -35,6 +35,8 @@ export function documentServices(opts: {
   people: PeopleDirectory;
   upn: string;
   clock?: Clock;
+  /** The site's time zone (see `DocumentServices.timeZone`); absent: UTC. */
+  timeZone?: string;
   documentLink?: (docId: string) => string;
   afterPublish?: readonly AfterPublishHandler[];
   /** False where the cloud has no Planner (see `DocumentServices.planner`). */
@@ -49,6 +51,7 @@ export function documentServices(opts: {
     me: { id: mePerson.id, roles: mePerson.roles, ownedProcessIds: mePerson.ownedProcessIds },
     mePerson,
     clock: opts.clock ?? systemClock,
+    ...(opts.timeZone ? { timeZone: opts.timeZone } : {}),
     ...(opts.documentLink ? { documentLink: opts.documentLink } : {}),
     afterPublish: opts.afterPublish ?? AFTER_PUBLISH_HANDLERS,
     ...(opts.planner === false ? { planner: false } : {}),
@@ -56,7 +59,7 @@ export function documentServices(opts: {
 }
 
 /** Reads the site and the directory, then builds the services (scripts and tests). */
-export async function loadDocumentServices(client: GraphClient, siteId: string, siteWebUrl: string, upn: string, extra: { clock?: Clock; afterPublish?: readonly AfterPublishHandler[]; planner?: boolean } = {}): Promise<DocumentServices> {
+export async function loadDocumentServices(client: GraphClient, siteId: string, siteWebUrl: string, upn: string, extra: { clock?: Clock; timeZone?: string; afterPublish?: readonly AfterPublishHandler[]; planner?: boolean } = {}): Promise<DocumentServices> {
   const [site, people] = await Promise.all([loadDocumentsSite(client, siteId, siteWebUrl), loadPeopleDirectory(client, siteId)]);
   return documentServices({ client, site, people, upn, ...extra });
 }

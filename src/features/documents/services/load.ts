@@ -15,7 +15,7 @@ import { documentApprovals, documentReleases, smsDocuments } from '../../../../g
 import { draftReleaseOf, toApprovalRow, toDocumentState, toReleaseRow } from './mapping.js';
 import { DocumentNotFoundError, type ApprovalRow, type DocumentServices, type DocumentSnapshot, type ReleaseRow } from './types.js';
 
-type Services = Pick<DocumentServices, 'client' | 'site' | 'people'>;
+type Services = Pick<DocumentServices, 'client' | 'site' | 'people' | 'timeZone'>;
 
 const byCreated = (a: ReleaseRow, b: ReleaseRow) => (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || Number(a.itemId) - Number(b.itemId);
 
@@ -23,7 +23,7 @@ const releasesQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId),
 const approvalsQuery = (releaseItemId: string) => ({ filter: f.eq('fields/DocumentVersionLookupId', Number(releaseItemId)), schema: documentApprovals, top: 200 });
 const documentQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: smsDocuments, top: 2 });
 
-const toReleases = (s: Services, items: readonly ListItem[]) => items.map((i) => toReleaseRow(i, s.people)).sort(byCreated);
+const toReleases = (s: Services, items: readonly ListItem[]) => items.map((i) => toReleaseRow(i, s.people, s.timeZone)).sort(byCreated);
 const toApprovals = (s: Services, items: readonly ListItem[]) => items.map((i) => toApprovalRow(i, s.people)).sort((a, b) => Number(a.itemId) - Number(b.itemId));
 
 /** Every release record of a document, oldest first (`DocId` is indexed). */
@@ -75,7 +75,7 @@ export async function loadDocument(s: Services, docId: string, signal?: AbortSig
     listItemId: String(item.id),
     eTag: item['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''),
     fields,
-    state: toDocumentState(fields, draftRelease, s.people),
+    state: toDocumentState(fields, draftRelease, s.people, s.timeZone),
     file: {
       driveItemId: driveItem.id!,
       name: driveItem.name ?? String(fields.FileLeafRef ?? ''),

@@ -16,9 +16,9 @@ import {
   isOneOf,
   type VersionStatus,
 } from '../../../domain/documents/constants.js';
-import { dateOnlyValue } from '../../../domain/documents/dates.js';
 import { withoutBidiControls } from '../../../domain/text.js';
 import type { DocumentState, ReleaseRecord } from '../../../domain/documents/types.js';
+import { siteDateValue } from '../../../platform/clock.js';
 import type { PeopleDirectory } from '../../../platform/people.js';
 import type { ApprovalRow, ReleaseRow } from './types.js';
 
@@ -27,8 +27,11 @@ type Fields = Readonly<Record<string, unknown>>;
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === 1;
-/** The date of a date-only column (`2025-03-13T23:00:00Z` on a UTC+1 site → `2025-03-14`): the domain's `dateOnlyValue`. */
-export const dateOnly = dateOnlyValue;
+/**
+ * The date of a date-only column on a site in `timeZone` (IANA, default UTC): `2025-03-13T23:00:00Z`
+ * on a UTC+1 site → `2025-03-14`, `2026-12-24T11:00:00Z` in Pacific/Auckland → `2026-12-25`.
+ */
+export const dateOnly = (v: unknown, timeZone?: string): string | null => siteDateValue(v, timeZone);
 /**
  * The lookup ids of a person or lookup column: `<Name>LookupId` (a string, or strings), or, for a
  * multi-value column as Graph reads it back, `<Name>` as `[{ LookupId, LookupValue, Email }]`.
@@ -44,8 +47,8 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : ty
 /** The Title of a release record, as the demo seed writes it: `SMS-POL-001 v3.0`. */
 export const releaseTitle = (docId: string, label: string): string => `${docId} v${label}`;
 
-/** A `Document Releases` item as a row. */
-export function toReleaseRow(item: ListItem, people: PeopleDirectory): ReleaseRow {
+/** A `Document Releases` item as a row; date-only columns are read in the site's `timeZone` (default UTC). */
+export function toReleaseRow(item: ListItem, people: PeopleDirectory, timeZone?: string): ReleaseRow {
   const f = item.fields as Fields;
   return {
     itemId: String(item.id),
@@ -66,7 +69,7 @@ export function toReleaseRow(item: ListItem, people: PeopleDirectory): ReleaseRo
     ackRequired: bool(f.AckRequired),
     ackAudience: lines(f.AckAudienceGroups),
     ackDueDays: num(f.AckDueDays),
-    ackDueDate: dateOnly(f.AckDueDate),
+    ackDueDate: dateOnly(f.AckDueDate, timeZone),
   };
 }
 
@@ -124,9 +127,10 @@ export function draftReleaseOf(releases: readonly ReleaseRow[], library?: Fields
 
 /**
  * The rules' view of a library item: its columns, plus the draft version label and author taken
- * from the draft release record (the library has no column for them).
+ * from the draft release record (the library has no column for them). Date-only columns are read in
+ * the site's `timeZone` (default UTC).
  */
-export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people: PeopleDirectory): DocumentState {
+export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people: PeopleDirectory, timeZone?: string): DocumentState {
   const person = (v: unknown) => people.byLookupId(v)?.id ?? null;
   return {
     docId: String(fields.DocId ?? ''),
@@ -149,9 +153,9 @@ export function toDocumentState(fields: Fields, draft: ReleaseRow | null, people
     draftVersion: draft?.versionLabel ?? null,
     authorId: draft?.authorId ?? null,
     changeSummary: str(fields.ChangeSummary),
-    effectiveDate: dateOnly(fields.EffectiveDate),
+    effectiveDate: dateOnly(fields.EffectiveDate, timeZone),
     reviewCycleMonths: num(fields.ReviewCycleMonths) ?? DEFAULT_REVIEW_CYCLE_MONTHS,
-    nextReviewDate: dateOnly(fields.NextReviewDate),
+    nextReviewDate: dateOnly(fields.NextReviewDate, timeZone),
     ackRequired: bool(fields.AckRequired),
     ackAudience: lines(fields.AckAudienceGroups),
     ackDueDays: num(fields.AckDueDays) ?? 14,

@@ -115,7 +115,7 @@ async function createRelease(s: DocumentServices, target: EffectTarget, release:
     ...releaseFields(release, s.people, extra ?? {}),
   };
   const item = await createItem(s.client, s.site.siteId, s.site.releasesListId, fields);
-  target.releases = [...target.releases, toReleaseRow(item, s.people)];
+  target.releases = [...target.releases, toReleaseRow(item, s.people, s.timeZone)];
 }
 
 /** Fields of `wanted` that `row` does not hold yet (for filling in an already-applied update). */
@@ -139,8 +139,8 @@ async function patchRelease(s: DocumentServices, target: EffectTarget, row: Rele
 }
 
 /** The row of a release after a write, from the fields (and new eTag) the PATCH answered with. */
-export function releaseAfterWrite(s: Pick<DocumentServices, 'people'>, row: ReleaseRow, written: Record<string, unknown>): ReleaseRow {
-  return toReleaseRow(itemAfterWrite(row, written), s.people);
+export function releaseAfterWrite(s: Pick<DocumentServices, 'people' | 'timeZone'>, row: ReleaseRow, written: Record<string, unknown>): ReleaseRow {
+  return toReleaseRow(itemAfterWrite(row, written), s.people, s.timeZone);
 }
 
 /** A list item as `toReleaseRow`/`toApprovalRow` read it, from the fields a PATCH returned. */

@@ -7,6 +7,7 @@ import {
   NO_FILTERS,
   dateOnlyValue,
   docIdPrefixOf,
+  ownerOf,
   ownerOptions,
   planRegisterQuery,
   processLabel,
@@ -33,6 +34,7 @@ const record = (over: Record<string, CellValue>): RegisterRecord => ({
     DocType: 'Policy',
     DocStatus: 'Published',
     Owner: '7',
+    OwnerUPN: 'Aisha.Khan@x.test',
     Process: '3',
     PublishedVersion: '1.0',
     EffectiveDate: '2025-01-01',
@@ -54,15 +56,21 @@ const keeps = (p: Partial<RegisterParams>, over: Record<string, CellValue>): boo
 
 describe('planRegisterQuery', () => {
   it('sends one indexed predicate, the most selective one chosen, and checks all of them on the rows', () => {
-    const filters = { ...NO_FILTERS, docType: 'Policy' as const, status: 'Published' as const, ownerLookupId: '7' };
-    expect(serverFilter({ filters })).toBe('fields/OwnerLookupId eq 7');
+    const filters = { ...NO_FILTERS, docType: 'Policy' as const, status: 'Published' as const, ownerUpn: 'Aisha.Khan@x.test' };
+    expect(serverFilter({ filters })).toBe("fields/OwnerUPN eq 'Aisha.Khan@x.test'");
     expect(serverFilter({ filters, docIdPrefix: 'SMS-PO' })).toBe("startswith(fields/DocId,'SMS-PO')");
     expect(serverFilter({ filters: { ...NO_FILTERS, status: 'Withdrawn' } })).toBe("fields/DocStatus eq 'Withdrawn'");
     expect(planRegisterQuery({ ...base, filters }).rest.map((x) => x.column)).toEqual(['DocType', 'DocStatus']);
     expect(keeps({ filters }, {})).toBe(true);
     expect(keeps({ filters }, { DocType: 'Plan' })).toBe(false);
     expect(keeps({ filters }, { DocStatus: 'Draft' })).toBe(false);
-    expect(keeps({ filters }, { Owner: '8' })).toBe(false);
+    expect(keeps({ filters }, { OwnerUPN: 'ben.lee@x.test' })).toBe(false);
+    // The owner is found by OwnerUPN alone: a person column left empty (an owner who never opened the site) does not matter.
+    expect(keeps({ filters }, { Owner: null })).toBe(true);
+  });
+
+  it('escapes the owner UPN it sends (an apostrophe is allowed in a UPN)', () => {
+    expect(serverFilter({ filters: { ...NO_FILTERS, ownerUpn: "conor.o'neill@x.test" } })).toBe("fields/OwnerUPN eq 'conor.o''neill@x.test'");
   });
 
   it('asks for reviews before a date for the review filter, and keeps only rows in that review state', () => {
@@ -124,7 +132,7 @@ describe('dateOnlyValue', () => {
 describe('register rows', () => {
   it('maps a record to a row with its review state on the viewer\'s date, and the default review cycle when none is set', () => {
     const row = toRegisterRow(record({ NextReviewDate: null, EffectiveDate: '2024-06-01', ReviewCycleMonths: null, ClauseRefs: ['8.1', '8.2'] }), '2025-06-15');
-    expect(row).toMatchObject({ docId: 'SMS-POL-001', ownerLookupId: '7', processLookupId: '3', clauseRefs: ['8.1', '8.2'], nextReviewDate: null });
+    expect(row).toMatchObject({ docId: 'SMS-POL-001', ownerLookupId: '7', ownerUpn: 'Aisha.Khan@x.test', processLookupId: '3', clauseRefs: ['8.1', '8.2'], nextReviewDate: null });
     // Effective 2024-06-01 + 12 months (DEFAULT_REVIEW_CYCLE_MONTHS) = 2025-06-01: overdue on 2025-06-15.
     expect(row.review).toBe('overdue');
     expect(toRegisterRow(record({ NextReviewDate: '2025-07-01' }), '2025-06-15').review).toBe('dueSoon');
@@ -132,18 +140,32 @@ describe('register rows', () => {
 });
 
 describe('owners and processes from the people directory', () => {
-  const person = (id: string, displayName: string, lookupId: string | null): Person => ({ userId: id, id, upn: id, displayName, lookupId, roles: ['employee'], ownedProcessIds: [] });
+  const person = (upn: string, displayName: string, lookupId: string | null): Person => ({ userId: upn, id: upn.toLowerCase(), upn, displayName, lookupId, roles: ['employee'], ownedProcessIds: [] });
   const directory = directoryOf(
-    [person('a@x', 'Aisha Khan', '12'), person('b@x', 'Ben Lee', null)],
+    [person('Aisha.Khan@x.test', 'Aisha Khan', '12'), person('ben.lee@x.test', 'Ben Lee', null)],
     [
       { id: '2', ref: 'PRC-10', title: 'Change' },
       { id: '1', ref: 'PRC-2', title: 'Incident' },
     ],
   );
 
-  it('offers only site users as owners, and processes in Ref order', () => {
-    expect(ownerOptions(directory)).toEqual([{ lookupId: '12', name: 'Aisha Khan' }]);
+  it('offers every directory user as owner, those who never opened the site too, and processes in Ref order', () => {
+    expect(ownerOptions(directory)).toEqual([
+      { upn: 'Aisha.Khan@x.test', name: 'Aisha Khan' },
+      { upn: 'ben.lee@x.test', name: 'Ben Lee' },
+    ]);
     expect(processOptions(directory).map(processLabel)).toEqual(['PRC-2 Incident', 'PRC-10 Change']);
     expect(ownerOptions(undefined)).toEqual([]);
+  });
+
+  it('names the owner from the person column when it is filled, else from OwnerUPN', () => {
+    const row = (ownerLookupId: string | null, ownerUpn: string | null) => ({ ownerLookupId, ownerUpn });
+    expect(ownerOf(row(null, 'ben.lee@x.test'), directory)?.displayName).toBe('Ben Lee');
+    expect(ownerOf(row(null, 'BEN.LEE@x.test'), directory)?.displayName).toBe('Ben Lee');
+    // Items written before OwnerUPN existed have only the person column.
+    expect(ownerOf(row('12', null), directory)?.displayName).toBe('Aisha Khan');
+    // An edit in SharePoint's own form changes only the person column: it wins.
+    expect(ownerOf(row('12', 'ben.lee@x.test'), directory)?.displayName).toBe('Aisha Khan');
+    expect(ownerOf(row(null, 'gone@x.test'), directory)).toBeUndefined();
   });
 });

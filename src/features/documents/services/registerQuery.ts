@@ -7,6 +7,9 @@
  * The engine plans the query (one indexed predicate sent, the rest applied to the returned rows, a
  * non-indexed column refused before anything is sent), reads the pages and coerces each column.
  * Names of owners and processes come from the platform's people directory (src/platform/people.ts).
+ * Owners are named by UPN in `OwnerUPN` (indexed), which names anyone in the directory, including people who have
+ * never opened the site and so have no lookup id for the `Owner` person column (ADR 0005): the owner filter sends
+ * `OwnerUPN`, never `Owner`.
  *
  * Used by the register screen (through `queries.ts`), the export and `bench/register.ts`.
  */
@@ -16,7 +19,7 @@ import type { SmsListSchema } from '../../../../graph/schema/types.js';
 import { DEFAULT_REVIEW_CYCLE_MONTHS, DOC_STATUSES, DOC_TYPES, REVIEW_DUE_SOON_DAYS, isOneOf, type DocStatus, type DocType } from '../../../domain/documents/constants.js';
 import { addDays, dateOnlyValue, reviewState, type ReviewState } from '../../../domain/documents/dates.js';
 import type { SmsRole } from '../../../domain/roles.js';
-import type { PeopleDirectory, ProcessRef } from '../../../platform/people.js';
+import type { PeopleDirectory, Person, ProcessRef } from '../../../platform/people.js';
 import {
   EXPORT_PAGE_SIZE,
   MAX_REQUESTS_PER_LOAD,
@@ -48,13 +51,17 @@ export const DOCUMENTS_LIST = smsDocuments.displayName;
  */
 export const REGISTER_SCHEMA: SmsListSchema = { ...smsDocuments, large: true };
 
-/** The library columns the register shows (internal names; the engine selects `OwnerLookupId` for `Owner`). */
+/**
+ * The library columns the register shows (internal names; the engine selects `OwnerLookupId` for `Owner`). The owner
+ * is read from both `Owner` and `OwnerUPN`, as the document page reads it (ADR 0005).
+ */
 export const REGISTER_COLUMNS = [
   'DocId',
   'Title',
   'DocType',
   'DocStatus',
   'Owner',
+  'OwnerUPN',
   'Process',
   'PublishedVersion',
   'EffectiveDate',
@@ -91,8 +98,8 @@ export interface RegisterFilters {
   readonly docType: DocType | null;
   /** Only in the `all` view. */
   readonly status: DocStatus | null;
-  /** Site lookup id of the owner (`OwnerLookupId`). */
-  readonly ownerLookupId: string | null;
+  /** UPN of the owner as the directory spells it (what the app writes to `OwnerUPN`). */
+  readonly ownerUpn: string | null;
   /** Item id in `Processes` (`ProcessLookupId`). */
   readonly processLookupId: string | null;
   /** `PrimaryClause` (indexed; `ClauseRefs` is a multi-choice column and cannot be). */
@@ -100,7 +107,7 @@ export interface RegisterFilters {
   readonly review: ReviewFilter | null;
 }
 
-export const NO_FILTERS: RegisterFilters = { docType: null, status: null, ownerLookupId: null, processLookupId: null, clause: null, review: null };
+export const NO_FILTERS: RegisterFilters = { docType: null, status: null, ownerUpn: null, processLookupId: null, clause: null, review: null };
 
 /** Indexed columns the register can sort on, server-side. */
 export const SORT_COLUMNS = ['DocId', 'DocType', 'DocStatus', 'PrimaryClause', 'NextReviewDate'] as const;
@@ -135,7 +142,10 @@ export interface RegisterRow {
   readonly title: string;
   readonly docType: string;
   readonly status: string;
+  /** The `Owner` person column (a site lookup id): empty when the owner had never opened the site (ADR 0005). */
   readonly ownerLookupId: string | null;
+  /** `OwnerUPN`: names the owner whether or not they have a lookup id; empty on items written before the column existed. */
+  readonly ownerUpn: string | null;
   readonly processLookupId: string | null;
   readonly publishedVersion: string | null;
   readonly effectiveDate: string | null;
@@ -168,6 +178,7 @@ export function toRegisterRow(record: RegisterRecord, today: string): RegisterRo
     docType: cell.text(v.DocType) ?? '',
     status,
     ownerLookupId: cell.text(v.Owner),
+    ownerUpn: cell.text(v.OwnerUPN),
     processLookupId: cell.text(v.Process),
     publishedVersion,
     effectiveDate,
@@ -213,7 +224,8 @@ export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow
   const status = view === 'all' ? filters.status : null;
   const conditions: (RegisterFilter | null)[] = [
     docIdPrefix ? { column: 'DocId', op: 'startsWith', value: docIdPrefix } : null,
-    filters.ownerLookupId ? { column: 'Owner', op: 'eq', value: filters.ownerLookupId } : null,
+    // The indexed UPN column, never the person column: it finds owners who have no lookup id (ADR 0005).
+    filters.ownerUpn ? { column: 'OwnerUPN', op: 'eq', value: filters.ownerUpn } : null,
     filters.processLookupId ? { column: 'Process', op: 'eq', value: filters.processLookupId } : null,
     filters.clause ? { column: 'PrimaryClause', op: 'eq', value: filters.clause } : null,
     filters.review ? reviewCondition(filters.review, today) : null,
@@ -281,15 +293,27 @@ export function fetchAllRegisterRows(
 
 // ---------- owners and processes ----------
 
-/** A person the owner filter offers: site lookup id (what the Owner column holds) and name. */
+/** A person the owner filter offers: their UPN as the directory spells it (what `OwnerUPN` holds) and name. */
 export interface OwnerOption {
-  readonly lookupId: string;
+  readonly upn: string;
   readonly name: string;
 }
 
-/** The people of the directory who are site users (only they can own a document), by name. */
+/**
+ * Every person of the directory, by name: anyone can own a document, whether or not they have opened the site
+ * (the document form offers the same people).
+ */
 export function ownerOptions(directory: PeopleDirectory | undefined): OwnerOption[] {
-  return (directory?.people ?? []).filter((p) => p.lookupId !== null).map((p) => ({ lookupId: p.lookupId!, name: p.displayName }));
+  return (directory?.people ?? []).map((p) => ({ upn: p.upn, name: p.displayName }));
+}
+
+/**
+ * The owner of a row as a person of the directory: a filled `Owner` person column wins (the app fills it only with
+ * the person `OwnerUPN` names, and an edit in SharePoint's own forms changes only the person column), then
+ * `OwnerUPN` (ADR 0005). Undefined when the directory knows neither.
+ */
+export function ownerOf(row: Pick<RegisterRow, 'ownerLookupId' | 'ownerUpn'>, directory: PeopleDirectory | undefined): Person | undefined {
+  return directory?.byLookupId(row.ownerLookupId) ?? directory?.byId(row.ownerUpn);
 }
 
 /** The processes of the directory sorted by Ref (`PRC-2` before `PRC-10`). */

@@ -40,6 +40,11 @@ export interface DocumentServices {
   readonly me: DocumentUser;
   readonly mePerson: Person;
   readonly clock: Clock;
+  /**
+   * The SMS site's time zone (IANA; runtime config `siteTimeZone`): date-only columns are read as
+   * their calendar date there. Absent: UTC.
+   */
+  readonly timeZone?: string;
   /** Link to a document's page in the app (Planner task references); absent outside a browser. */
   readonly documentLink?: (docId: string) => string;
   /** Steps that run after every publication (see `publish.ts`). */

@@ -7,6 +7,8 @@ import { downloadItemBytes, downloadVersionBytes, previewItem } from '../../../.
 import { getVersions } from '../../../../graph/drive/drive.js';
 import { getItemVersions } from '../../../../graph/lists/versions.js';
 import { isPublishedLabel } from '../../../domain/documents/versions.js';
+import type { PeopleDirectory } from '../../../platform/people.js';
+import { toDocumentState } from './mapping.js';
 import type { DocumentServices, DocumentSnapshot, ReleaseRow } from './types.js';
 
 export interface VersionEntry {
@@ -75,21 +77,29 @@ export async function previewUrl(s: Pick<DocumentServices, 'client' | 'site'>, s
   return info.getUrl;
 }
 
-/** One row of a metadata comparison between two versions. */
+/**
+ * One row of a metadata comparison between two versions. For the people columns (`COMPARED_PEOPLE_FIELDS`) the
+ * values are person ids (lower-case UPNs): a string or null for `OwnerUPN`, a list for `ApproverUPN` and
+ * `ReviewersUPN`.
+ */
 export interface FieldDifference {
   readonly field: string;
   readonly left: unknown;
   readonly right: unknown;
 }
 
+/**
+ * The columns that name people, compared by UPN: the person columns are empty for people who had never opened
+ * the site (ADR 0005), so comparing them would show a change of approver to such a person as a change to nobody.
+ */
+export const COMPARED_PEOPLE_FIELDS = ['OwnerUPN', 'ApproverUPN', 'ReviewersUPN'] as const;
+
 /** The library columns a comparison shows, in order. */
 export const COMPARED_FIELDS = [
   'Title',
   'DocType',
   'DocStatus',
-  'OwnerLookupId',
-  'ApproverLookupId',
-  'ReviewersLookupId',
+  ...COMPARED_PEOPLE_FIELDS,
   'ProcessLookupId',
   'PrimaryClause',
   'ClauseRefs',
@@ -109,7 +119,19 @@ export const COMPARED_FIELDS = [
 
 const norm = (v: unknown): string => (v === undefined || v === null || v === '' ? '' : Array.isArray(v) ? [...v].map(String).sort().join('\n') : String(v));
 
-/** The compared columns whose values differ between two versions. */
-export function compareVersions(left: Pick<VersionEntry, 'fields'>, right: Pick<VersionEntry, 'fields'>): FieldDifference[] {
-  return COMPARED_FIELDS.filter((f) => norm(left.fields[f]) !== norm(right.fields[f])).map((field) => ({ field, left: left.fields[field], right: right.fields[field] }));
+/**
+ * A version's columns with the people it names read as the app reads a record (`toDocumentState`): a filled person
+ * column wins, else the UPN column names the person; a version written before the UPN columns existed has only
+ * the person columns.
+ */
+function comparedValues(fields: Readonly<Record<string, unknown>>, people: PeopleDirectory): Readonly<Record<string, unknown>> {
+  const state = toDocumentState(fields, null, people);
+  return { ...fields, OwnerUPN: state.ownerId, ApproverUPN: state.approverIds, ReviewersUPN: state.reviewerIds };
+}
+
+/** The compared columns whose values differ between two versions (people as person ids, from the directory). */
+export function compareVersions(left: Pick<VersionEntry, 'fields'>, right: Pick<VersionEntry, 'fields'>, people: PeopleDirectory): FieldDifference[] {
+  const a = comparedValues(left.fields, people);
+  const b = comparedValues(right.fields, people);
+  return COMPARED_FIELDS.filter((f) => norm(a[f]) !== norm(b[f])).map((field) => ({ field, left: a[field], right: b[field] }));
 }

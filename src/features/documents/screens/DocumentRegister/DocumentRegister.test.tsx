@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import type { GraphClient } from '../../../../../graph/core/client.js';
 import { checkin, checkout, getItemListItem, getListDrive, updateListItemFields, uploadSmall } from '../../../../../graph/drive/index.js';
 import { getColumns, getList } from '../../../../../graph/lists/index.js';
+import { listAllItems } from '../../../../../graph/lists/items.js';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
-import { findUser } from '../../../../../emulator/services/directory.js';
+import { findUser, insertUser } from '../../../../../emulator/services/directory.js';
 import { createItem, findList } from '../../../../../emulator/services/lists.js';
 import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { DEMO_DOCUMENTS } from '../../../../../scripts/demo/data/documents.js';
@@ -360,7 +361,9 @@ describe('Graph traffic', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search by title or document ID' }), 'policy');
 
     const requests = registerRequests();
-    expect(requests.some((r) => r.filter?.includes('OwnerLookupId'))).toBe(true);
+    // The owner filter goes to the indexed UPN column, never to the person column (ADR 0005).
+    expect(requests.some((r) => r.filter === `fields/OwnerUPN eq '${upnOf({ given: 'Tom', surname: 'Whitaker' })}'`)).toBe(true);
+    expect(requests.some((r) => r.filter?.includes('OwnerLookupId'))).toBe(false);
     const columns = await getColumns(harness.clientAs(upnOf({ given: 'Tom', surname: 'Whitaker' })), siteId, (await getList(harness.clientAs(priya.userPrincipalName), siteId, 'SMS Documents')).id!);
     const indexed = new Set(columns.filter((c) => c.indexed).map((c) => c.name!));
     const used = new Set<string>();
@@ -423,8 +426,42 @@ describe('paging past the first 100 documents', () => {
     expect(new Set(records.map((r) => r[0])).size).toBe(161);
 
     await user.click(screen.getByRole('button', { name: 'Load more documents' }));
-    await waitFor(() => expect(docIds()).toHaveLength(161));
+    await waitFor(() => expect(docIds()).toHaveLength(161), { timeout: 5000 });
     expect(screen.queryByRole('button', { name: 'Load more documents' })).toBeNull();
     expect(registerRequests().some((r) => r.skiptoken !== null)).toBe(true);
+  });
+});
+
+describe('an owner who has never opened the SMS site', () => {
+  // A new colleague in the directory who owns a document but has never opened the site: no lookup id, so the
+  // document names them only in OwnerUPN (ADR 0005). An apostrophe is allowed in a UPN and must be escaped in $filter.
+  const conor = { displayName: "Conor O'Neill", userPrincipalName: `conor.o'neill@${priya.userPrincipalName.split('@')[1]!}` };
+  const OWNED = { DocId: 'SMS-PRC-090', Title: 'Supplier onboarding procedure', DocType: 'Procedure', DocStatus: 'Published', OwnerUPN: conor.userPrincipalName, NextReviewDate: dates.date(200), EffectiveDate: dates.date(-5) };
+
+  beforeAll(async () => {
+    insertUser(harness.emulator.emu.db, { id: '6d1f3c7a-5b2e-4c1d-9a8f-0e7b6c5d4a31', ...conor, mail: conor.userPrincipalName, givenName: 'Conor', surname: "O'Neill" });
+    await addPublishedDocument(harness.clientAs(priya.userPrincipalName), OWNED);
+  });
+
+  it("shows the owner's name, offers them in the owner filter, finds their document by it and exports their name", async () => {
+    const siteUsers = await listAllItems(harness.clientAs(priya.userPrincipalName), siteId, 'User Information List', { select: ['UserName', 'EMail'], top: 500 });
+    expect(siteUsers.map((u) => String(u.fields.UserName ?? u.fields.EMail).toLowerCase())).not.toContain(conor.userPrincipalName);
+
+    const saved = renderRegister(priya.userPrincipalName, ['documentController']);
+    await screen.findByRole('table', { name: 'Document register' });
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search by title or document ID' }), OWNED.DocId);
+    await waitFor(() => expect(docIds()).toEqual([OWNED.DocId]));
+    await waitFor(() => expect(cellsOf(rowOf(OWNED.DocId))[COL.owner]).toBe("Conor O'Neill"));
+    await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), "Conor O'Neill");
+    await waitFor(() => expect(docIds()).toEqual([OWNED.DocId]));
+    expect(registerRequests().some((r) => r.filter === `fields/OwnerUPN eq 'conor.o''neill@${priya.userPrincipalName.split('@')[1]!}'`)).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const [header, record] = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(saved[0]!.bytes.slice(3)));
+    expect(record![header!.indexOf('Owner')]).toBe("Conor O'Neill");
   });
 });

@@ -103,10 +103,10 @@ function Filters({ state, legendId, heading: Heading }: { state: RegisterState; 
           </Field>
         )}
         <Field className={styles.filter} label={t('documents.register.filter.owner')}>
-          <Select className={styles.select} select={{ className: styles.selectControl }} value={filters.ownerLookupId ?? ''} onChange={(_, d) => setFilter('ownerLookupId', d.value || null)}>
+          <Select className={styles.select} select={{ className: styles.selectControl }} value={filters.ownerUpn ?? ''} onChange={(_, d) => setFilter('ownerUpn', d.value || null)}>
             <option value="">{any}</option>
             {state.owners.map((u) => (
-              <option key={u.lookupId} value={u.lookupId}>
+              <option key={u.upn} value={u.upn}>
                 {u.name}
               </option>
             ))}
@@ -273,7 +273,7 @@ function RegisterTable({ state, renderDocumentLink }: { state: RegisterState; re
               <TableCell className={styles.nowrap}>{docLink(row, renderDocumentLink)}</TableCell>
               <TableCell className={styles.titleCell}>{row.title}</TableCell>
               <TableCell className={styles.nowrap}>{typeLabel(t, row.docType)}</TableCell>
-              <TableCell>{state.names.ownerName(row.ownerLookupId)}</TableCell>
+              <TableCell>{state.names.ownerName(row)}</TableCell>
               <TableCell className={mergeClasses(styles.nowrap, (row.status === 'Withdrawn' || row.status === 'Archived') && styles.withdrawn)}>{statusLabel(t, row.status)}</TableCell>
               <TableCell>{row.publishedVersion ?? ''}</TableCell>
               <TableCell className={styles.nowrap}>{formatDate(row.effectiveDate, i18n.language)}</TableCell>

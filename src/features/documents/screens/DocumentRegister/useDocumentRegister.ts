@@ -16,6 +16,7 @@ import {
   fetchAllRegisterRows,
   localDate,
   matchesSearch,
+  ownerOf,
   ownerOptions,
   processLabel,
   processOptions,
@@ -27,11 +28,14 @@ import {
   type SortColumn,
 } from '../../services/registerQuery.js';
 
-/** Owner and process names from the directory; an id the directory lacks is named as such. */
+/**
+ * Owner and process names from the directory. An owner the directory lacks is named by their UPN, or, on an item
+ * that has only the person column, as an unknown user; a process the directory lacks is named as such.
+ */
 function namesFrom(directory: PeopleDirectory | undefined, t: TFunction): ExportNames {
   const processNames = new Map(processOptions(directory).map((p) => [p.id, processLabel(p)]));
   return {
-    ownerName: (id) => (id ? (directory?.byLookupId(id)?.displayName ?? t('documents.register.unknownUser', { id })) : ''),
+    ownerName: (row) => ownerOf(row, directory)?.displayName ?? row.ownerUpn ?? (row.ownerLookupId ? t('documents.register.unknownUser', { id: row.ownerLookupId }) : ''),
     processName: (id) => (id ? (processNames.get(id) ?? t('documents.register.unknownProcess', { id })) : ''),
   };
 }

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Body1, Button, Field, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
+import { isOneOf } from '../../../../domain/documents/constants.js';
 import { DataTable, type DataTableColumn } from '../../../../ui/DataTable.js';
 import { saveBytes, versionFileName } from '../../components/DocumentViewer/download.js';
 import { CHANGE_TYPE_KEYS, CLASSIFICATION_KEYS, DECISION_KEYS, DOC_STATUS_KEYS, DOC_TYPE_KEYS, keyOf, VERSION_STATUS_KEYS } from '../../i18n/labels.js';
 import {
   compareVersions,
   COMPARED_FIELDS,
+  COMPARED_PEOPLE_FIELDS,
   DOCUMENT_FILE_TYPES,
   fileKindOf,
   lines,
@@ -106,9 +108,9 @@ const COMPARED_FIELD_KEYS = {
   Title: 'documents.lifecycle.form.title',
   DocType: 'documents.lifecycle.form.docType',
   DocStatus: 'documents.detail.history.status',
-  OwnerLookupId: 'documents.lifecycle.form.owner',
-  ApproverLookupId: 'documents.lifecycle.form.approver',
-  ReviewersLookupId: 'documents.lifecycle.form.reviewers',
+  OwnerUPN: 'documents.lifecycle.form.owner',
+  ApproverUPN: 'documents.lifecycle.form.approver',
+  ReviewersUPN: 'documents.lifecycle.form.reviewers',
   ProcessLookupId: 'documents.lifecycle.form.process',
   PrimaryClause: 'documents.lifecycle.form.primaryClause',
   ClauseRefs: 'documents.lifecycle.form.clauseRefs',
@@ -135,20 +137,21 @@ export function CompareVersions({ services, versions, groupName }: { services: D
   if (versions.length < 2) return <Body1 as="p">{t('documents.detail.compare.needTwo')}</Body1>;
   const a = versions.find((v) => v.id === left);
   const b = versions.find((v) => v.id === right);
-  const diffs = a && b ? compareVersions(a, b) : [];
+  const diffs = a && b ? compareVersions(a, b, services.people) : [];
   const fieldLabel = (field: string): string => {
     const key = keyOf(COMPARED_FIELD_KEYS, field);
     return key ? t(key) : field;
   };
   const show = (field: string, value: unknown): string => {
+    if (isOneOf(COMPARED_PEOPLE_FIELDS, field)) {
+      // Person ids (UPNs) named from the directory; someone it does not know by their UPN.
+      const ids = Array.isArray(value) ? value.map(String) : value ? [String(value)] : [];
+      return ids.map((id) => services.people.nameOf(id)).join(', ') || '—';
+    }
     if (value === undefined || value === null || value === '') return '—';
     const text = typeof value === 'string' ? value : null;
     const choiceKey = field === 'DocType' ? keyOf(DOC_TYPE_KEYS, text) : field === 'DocStatus' ? keyOf(DOC_STATUS_KEYS, text) : field === 'Classification' ? keyOf(CLASSIFICATION_KEYS, text) : null;
     if (choiceKey) return t(choiceKey);
-    if (field.endsWith('LookupId') && field !== 'ProcessLookupId') {
-      const ids = Array.isArray(value) ? value : [value];
-      return ids.map((id) => services.people.byLookupId(id)?.displayName ?? String(id)).join(', ');
-    }
     if (field === 'ProcessLookupId') {
       const p = services.people.processes.find((x) => x.id === String(value));
       return p ? `${p.ref} ${p.title}`.trim() : String(value);

@@ -14,7 +14,10 @@ export interface SubmitDialogProps {
   snapshot: DocumentSnapshot;
 }
 
-/** "Submit for review": the draft goes to its reviewers and approver, with an optional note. */
+/**
+ * "Submit for review": the draft goes to its reviewers and approver, with an optional note. Where the
+ * cloud has no Planner (`services.planner === false`, 21Vianet), it says the approver gets no Planner task.
+ */
 export function SubmitDialog({ services, snapshot }: SubmitDialogProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -28,7 +31,7 @@ export function SubmitDialog({ services, snapshot }: SubmitDialogProps) {
       title={t('documents.lifecycle.submit.title', { docId: snapshot.state.docId })}
       confirmLabel={t('documents.lifecycle.submit.confirm')}
       {...lifecycleRefusals(t, nameOf)}
-      description={<Body1 as="p">{t('documents.lifecycle.submit.body', { approver: snapshot.state.approverIds.map(nameOf).join(', ') || '—' })}</Body1>}
+      description={<Body1 as="p">{t(services.planner === false ? 'documents.lifecycle.submit.bodyNoPlanner' : 'documents.lifecycle.submit.body', { approver: snapshot.state.approverIds.map(nameOf).join(', ') || '—' })}</Body1>}
       precheck={() => {
         const r = documentTransition(snapshot.state, { type: 'submit', comment }, services.me, transitionContext(services));
         return r.ok ? null : r;
