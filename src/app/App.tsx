@@ -12,6 +12,7 @@ import { createQueryClient } from './query/queryClient.js';
 import { useHostTheme } from './theme/theme.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { ErrorMessage } from './errors/ErrorMessage.js';
+import { signInScopes } from './auth/scopes.js';
 import { Loading } from './shell/Loading.js';
 import { retryableLazy } from './shell/lazyScreen.js';
 import { ShellFrame } from './shell/ShellFrame.js';
@@ -103,7 +104,7 @@ function SignInGate({ config, host, testing, content }: { config: RuntimeConfig;
 
 function SignIn(props: { config: RuntimeConfig; host: Host; strategy: AuthStrategy; signedOut: boolean; onSignedIn(session: AuthSession): void }) {
   const { config, host, strategy, signedOut, onSignedIn } = props;
-  if (config.mode === 'emulator') return <SignInScreen devAuthUrl={config.devAuthUrl} onSignedIn={onSignedIn} />;
+  if (config.mode === 'emulator') return <SignInScreen devAuthUrl={config.devAuthUrl} scopes={signInScopes(config)} onSignedIn={onSignedIn} />;
   if (strategy === 'emulator') throw new Error('A tenant configuration never uses the emulator sign-in');
   const tenant: TenantRuntimeConfig = config;
   const loadAuth = async () => {

@@ -17,6 +17,13 @@ describe('resolveRuntimeConfig', () => {
     expect(config).toMatchObject({ mode: 'tenant', graphBaseUrl: GRAPH_V1_BASE_URL, clientId: CLIENT_ID, tenantId: 'contoso.onmicrosoft.com' });
   });
 
+  it('takes siteAccess "selected" for a tenant that granted the app only the SMS site, and refuses other values', () => {
+    const base = { mode: 'tenant', clientId: CLIENT_ID, tenantId: 'contoso.onmicrosoft.com', siteUrl: 'https://contoso.sharepoint.com/sites/SMS' };
+    expect(resolveRuntimeConfig({ ...base, siteAccess: 'selected' }, {})).toMatchObject({ siteAccess: 'selected' });
+    expect(resolveRuntimeConfig(base, {}).siteAccess).toBeUndefined();
+    expect(() => resolveRuntimeConfig({ ...base, siteAccess: 'everything' }, {})).toThrow(/siteAccess/);
+  });
+
   it('takes missing fields from VITE_SMS365_* variables, the file winning where both say something', () => {
     const config = resolveRuntimeConfig(
       { mode: 'tenant', siteUrl: 'https://contoso.sharepoint.com/sites/FromFile' },

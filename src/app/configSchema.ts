@@ -20,6 +20,13 @@ const cloud = z.optional(z.enum(CLOUD_NAMES));
  */
 const siteTimeZone = z.optional(z.string().check(z.regex(/^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/, 'an IANA time zone name such as Asia/Shanghai')));
 
+/**
+ * How the app reaches the SMS site: `tenant` (default) asks for `Sites.Read.All`/`Sites.ReadWrite.All`;
+ * `selected` asks for `Sites.Selected` only, for a tenant whose administrator granted this app the
+ * SMS site alone (`POST /sites/{id}/permissions`, docs/deploy.md).
+ */
+const siteAccess = z.optional(z.enum(['tenant', 'selected']));
+
 export const runtimeConfigSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('emulator'),
@@ -32,6 +39,7 @@ export const runtimeConfigSchema = z.discriminatedUnion('mode', [
     /** The cloud the emulator stands in for (`emulator --cloud china` answers as Graph in China does). */
     cloud,
     siteTimeZone,
+    siteAccess,
   }),
   z.object({
     mode: z.literal('tenant'),
@@ -44,6 +52,7 @@ export const runtimeConfigSchema = z.discriminatedUnion('mode', [
     tenantId: z.string().check(z.regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(\.[a-z0-9-]+)+)$/i, 'a tenant GUID or domain')),
     siteUrl: sharePointSiteUrl,
     siteTimeZone,
+    siteAccess,
     /** Redirect URI registered for the SPA; defaults to the origin the app is served from. */
     redirectUri: z.optional(z.url()),
   }),

@@ -22,6 +22,7 @@ export function FeatureConsent({ feature, children }: { feature: Feature; childr
   const { t } = useTranslation();
   const { session, config } = useSession();
   const planner = cloudFeatures(config).planner;
+  const siteAccess = config.siteAccess;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<State>(() => (granted.get(session)?.has(feature) ? { kind: 'granted' } : { kind: 'asking' }));
 
@@ -32,7 +33,7 @@ export function FeatureConsent({ feature, children }: { feature: Feature; childr
     }
     let live = true;
     setState({ kind: 'asking' });
-    session.requestScopes(featureScopes(feature, { planner })).then(
+    session.requestScopes(featureScopes(feature, { planner, siteAccess })).then(
       () => {
         const done = granted.get(session) ?? new Set<Feature>();
         granted.set(session, done.add(feature));
@@ -45,7 +46,7 @@ export function FeatureConsent({ feature, children }: { feature: Feature; childr
     return () => {
       live = false;
     };
-  }, [session, feature, planner, attempt]);
+  }, [session, feature, planner, siteAccess, attempt]);
 
   if (state.kind === 'granted') return <>{children}</>;
   if (state.kind === 'asking') return <Loading label={t('consent.asking')} />;

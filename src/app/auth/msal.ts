@@ -1,7 +1,7 @@
 import type { AccountInfo, AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { cloudOf, type TenantRuntimeConfig } from '../config.js';
 import { REDIRECT_BRIDGE_PATH } from './redirectBridge.js';
-import { msalScopes } from './scopes.js';
+import { msalScopes, signInScopes } from './scopes.js';
 import { acquireWithConsent, withScopes } from './consent.js';
 import { nextSessionId, type AuthSession } from './session.js';
 import type { AuthStrategy } from './strategy.js';
@@ -58,7 +58,7 @@ export function msalConfiguration(config: TenantRuntimeConfig, appOrigin: string
 export const redirectReturnUri = (appOrigin: string): string => `${appOrigin.replace(/\/+$/, '')}/`;
 
 /** The scopes MSAL asks Entra ID for: the app's scopes on the configured cloud's Graph resource. */
-export const tenantScopes = (config: TenantRuntimeConfig): string[] => msalScopes(cloudOf(config).graphResource);
+export const tenantScopes = (config: TenantRuntimeConfig): string[] => msalScopes(cloudOf(config).graphResource, signInScopes(config));
 
 /** The parts of msal-browser used here (the module itself, loaded on demand, unless a test passes its own). */
 export type MsalModule = Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication' | 'createStandardPublicClientApplication' | 'InteractionRequiredAuthError'>;

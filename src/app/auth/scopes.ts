@@ -42,14 +42,40 @@ export type Feature = keyof typeof FEATURE_SCOPES;
 /** Planner's delegated scope, asked for only where the cloud has Planner. */
 const PLANNER_SCOPE = 'Tasks.ReadWrite';
 
+/** The tenant-wide site scopes that `Sites.Selected` replaces where the app is granted only the SMS site. */
+const TENANT_WIDE_SITE_SCOPES: readonly string[] = ['Sites.Read.All', 'Sites.ReadWrite.All'];
+
+/** What decides the scopes beyond the feature: the cloud's Planner, and how the app reaches the SMS site. */
+export interface ScopeContext {
+  planner: boolean;
+  /** `selected`: the administrator granted this app the SMS site alone (`Sites.Selected`); default `tenant`. */
+  siteAccess?: 'tenant' | 'selected';
+}
+
 /**
- * The scopes a feature asks for in the configured cloud. Where the cloud has no Planner (Microsoft
- * Graph China operated by 21Vianet, `cloudFeatures(config).planner`), the app never calls Planner, so
- * it does not ask for `Tasks.ReadWrite` there.
+ * Where the app is granted only the SMS site, `Sites.Selected` stands in for `Sites.Read.All` and
+ * `Sites.ReadWrite.All`: a delegated token with it reaches the sites granted to the app, at most
+ * what the user may do there (Learn: "Overview of Selected permissions in OneDrive and SharePoint").
  */
-export function featureScopes(feature: Feature, cloud: { planner: boolean }): readonly string[] {
+function forSiteAccess(scopes: readonly string[], siteAccess: ScopeContext['siteAccess']): readonly string[] {
+  if (siteAccess !== 'selected') return scopes;
+  return [...new Set(scopes.map((scope) => (TENANT_WIDE_SITE_SCOPES.includes(scope) ? 'Sites.Selected' : scope)))];
+}
+
+/** The scopes asked for at sign-in (Home's), for the configured site access. */
+export function signInScopes(context: Pick<ScopeContext, 'siteAccess'> = {}): readonly string[] {
+  return forSiteAccess(SIGN_IN_SCOPES, context.siteAccess);
+}
+
+/**
+ * The scopes a feature asks for. Where the cloud has no Planner (Microsoft Graph China operated by
+ * 21Vianet, `cloudFeatures(config).planner`), the app never calls Planner, so it does not ask for
+ * `Tasks.ReadWrite` there; where the app is granted only the SMS site, `Sites.Selected` replaces the
+ * tenant-wide site scopes.
+ */
+export function featureScopes(feature: Feature, context: ScopeContext): readonly string[] {
   const scopes: readonly string[] = FEATURE_SCOPES[feature];
-  return cloud.planner ? scopes : scopes.filter((scope) => scope !== PLANNER_SCOPE);
+  return forSiteAccess(context.planner ? scopes : scopes.filter((scope) => scope !== PLANNER_SCOPE), context.siteAccess);
 }
 
 /** Every delegated scope the app may ask for: the app registration's list (docs/deploy.md), and what tests sign in with. */

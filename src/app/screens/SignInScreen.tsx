@@ -14,6 +14,8 @@ import { useShellStyles } from '../shell/Shell.styles.js';
 
 export interface SignInScreenProps {
   devAuthUrl: string;
+  /** The scopes asked for at sign-in (default: Home's, see `signInScopes`). */
+  scopes?: readonly string[];
   /** Receives the new session; the caller keeps it in memory only. */
   onSignedIn(session: AuthSession): void;
 }
@@ -22,7 +24,7 @@ export interface SignInScreenProps {
  * Emulator sign-in: the demo tenant's users with their job titles and SMS roles; choosing one
  * issues a token with the app's scopes through the emulator's dev endpoint.
  */
-export function SignInScreen({ devAuthUrl, onSignedIn }: SignInScreenProps) {
+export function SignInScreen({ devAuthUrl, scopes = SIGN_IN_SCOPES, onSignedIn }: SignInScreenProps) {
   const { t } = useTranslation();
   const styles = useShellStyles();
   const users = useQuery({ queryKey: ['dev', devAuthUrl, 'users'], queryFn: ({ signal }) => listDemoUsers(devAuthUrl, signal), staleTime: Infinity });
@@ -33,7 +35,7 @@ export function SignInScreen({ devAuthUrl, onSignedIn }: SignInScreenProps) {
     setPending(user);
     setFailure(null);
     try {
-      onSignedIn(await signInToEmulator(devAuthUrl, user, SIGN_IN_SCOPES));
+      onSignedIn(await signInToEmulator(devAuthUrl, user, scopes));
     } catch (e) {
       setFailure({ user, error: e instanceof Error ? e : new Error(String(e)) });
       setPending(null);
