@@ -7,7 +7,7 @@ import type { SmsListSchema } from '../../../graph/schema/types.js';
 import { getSiteByUrl } from '../../../graph/sites/sites.js';
 import { setSiteTimeZone } from '../../../emulator/services/siteStore.js';
 import { demo, startTestEmulator, type TestEmulator } from '../../../tests/support/emulator.js';
-import { encodeFields, readAll, type RegisterDefinition } from './index.js';
+import { createRecord, encodeFields, readAll, updateRecord, type RegisterDefinition } from './index.js';
 
 /**
  * Date-only columns on sites in different time zones: SharePoint keeps a date as midnight of that
@@ -95,5 +95,24 @@ describe('date-only columns and the site time zone', () => {
     await read('west', [{ column: 'Due', op: 'ge', value: '2026-07-14' }]);
     const filters = (await emu.requestLog()).map((e) => new URLSearchParams(e.path.split('?')[1] ?? '').get('$filter')).filter(Boolean);
     expect(filters).toEqual(["fields/Due ge '2026-01-14T16:00:00.000Z'", "fields/Due ge '2026-07-14T04:00:00.000Z'"]);
+  });
+});
+
+describe('a record written on a site beyond UTC+12', () => {
+  it('reads its date-only value back as written, on create and on update (Pacific/Auckland, UTC+13 in December)', async () => {
+    const site = (await getSiteByUrl(tom, 'https://kestrelms.sharepoint.com/sites/KestrelSMS')).id!;
+    const timeZone = 'Pacific/Auckland';
+    setSiteTimeZone(emu.emulator.emu.db, site, timeZone);
+    try {
+      const columns = schema.columns.filter((c) => c.name !== 'Title').map((c) => toGraphColumnDefinition(c, () => 'unused'));
+      const list = (await createList(tom, site, { displayName: 'Zone writes', list: { template: 'genericList' }, columns })).id!;
+      const audit = async () => undefined;
+      const created = await createRecord(tom, site, schema, { Title: 'Christmas', Due: '2026-12-25' }, { audit }, { list, timeZone });
+      expect(created.values.Due).toBe('2026-12-25');
+      const updated = await updateRecord(tom, site, schema, created, { Due: '2026-12-31' }, { audit }, { list, timeZone });
+      expect(updated.values.Due).toBe('2026-12-31');
+    } finally {
+      setSiteTimeZone(emu.emulator.emu.db, site, SITES.east.timeZone);
+    }
   });
 });

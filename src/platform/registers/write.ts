@@ -53,6 +53,8 @@ export interface WriteOptions {
   readonly list?: string;
   /** Reason or comment for the audit entry. */
   readonly comment?: string | null;
+  /** The site's time zone (IANA), in which the written date-only values are read back; default UTC. */
+  readonly timeZone?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -94,7 +96,7 @@ export async function createRecord(
   const item = await createItem(client, siteId, opts.list ?? schema.displayName, fields, opts.signal);
   const itemFields = (item.fields ?? {}) as Record<string, unknown>;
   const written: Record<string, CellValue> = {};
-  for (const name of Object.keys(toWrite)) written[name] = readCell(columnOf(schema, name), itemFields);
+  for (const name of Object.keys(toWrite)) written[name] = readCell(columnOf(schema, name), itemFields, opts.timeZone);
   const record: RegisterRecord = {
     id: String(item.id ?? itemFields.id ?? ''),
     eTag: item['@odata.etag'] ?? (typeof itemFields['@odata.etag'] === 'string' ? itemFields['@odata.etag'] : null),
@@ -141,7 +143,7 @@ export async function updateRecord(
   const fields = encodeFields(schema, changes);
   const answer = (await updateItemFields(client, siteId, opts.list ?? schema.displayName, record.id, fields, record.eTag, opts.signal)) as Record<string, unknown>;
   const values: Record<string, CellValue> = { ...record.values };
-  for (const name of Object.keys(changes)) values[name] = readCell(columnOf(schema, name), answer);
+  for (const name of Object.keys(changes)) values[name] = readCell(columnOf(schema, name), answer, opts.timeZone);
   const eTag = typeof answer['@odata.etag'] === 'string' ? answer['@odata.etag'] : null;
   const status = statusColumnOf(schema);
   const fromStatus = status ? textOf(record.values[status]) : null;
