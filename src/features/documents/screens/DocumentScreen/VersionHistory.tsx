@@ -165,24 +165,8 @@ export function CompareVersions({ services, versions, groupName }: { services: D
   return (
     <>
       <div className={styles.compare}>
-        <Field label={t('documents.detail.compare.left')}>
-          <Select value={left} onChange={(_, d) => setLeft(d.value)}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.id}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('documents.detail.compare.right')}>
-          <Select value={right} onChange={(_, d) => setRight(d.value)}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.id}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <VersionSelect label={t('documents.detail.compare.left')} versions={versions} value={left} onChange={setLeft} />
+        <VersionSelect label={t('documents.detail.compare.right')} versions={versions} value={right} onChange={setRight} />
       </div>
       {diffs.length === 0 ? (
         <Body1 as="p">{t('documents.detail.compare.same', { left, right })}</Body1>
@@ -257,4 +241,19 @@ export function ApprovalsTable({ services, snapshot }: { services: DocumentServi
     { key: 'decidedOn', header: t('documents.detail.approvals.decidedOn'), render: (a) => when(a.decidedOn) },
   ];
   return <DataTable label={t('documents.detail.approvals.label')} columns={columns} rows={snapshot.approvals} rowKey={(a) => a.itemId} empty={t('documents.detail.approvals.none')} />;
+}
+
+/** One side of the comparison: a version chosen by its label. */
+function VersionSelect({ label, versions, value, onChange }: { label: string; versions: readonly VersionEntry[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.id}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
