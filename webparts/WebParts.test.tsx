@@ -54,21 +54,22 @@ describe('web parts', () => {
   it('Acknowledgement status names its document and says the feature is not built', async () => {
     renderWebPart('/webparts/acknowledgement-status?host=sharepoint&doc=SMS-POL-001');
     await screen.findByRole('heading', { level: 1, name: 'Acknowledgement status' });
-    expect(screen.getByText('Document: SMS-POL-001')).toBeTruthy();
+    // The area asks for its permissions first; its body appears once they are granted.
+    expect(await screen.findByText('Document: SMS-POL-001', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Acknowledgements: not built yet')).toBeTruthy();
   });
 
   it('Register view names its register and says the feature is not built', async () => {
     renderWebPart('/webparts/register-view?host=sharepoint&register=nonconformities');
     await screen.findByRole('heading', { level: 1, name: 'Register view' });
-    expect(screen.getByText('Register: Nonconformities')).toBeTruthy();
+    expect(await screen.findByText('Register: Nonconformities', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Registers: not built yet')).toBeTruthy();
   });
 
   it('My actions says the feature is not built', async () => {
     renderWebPart('/webparts/my-actions?host=sharepoint', 'zh-CN');
     await screen.findByRole('heading', { level: 1, name: '我的措施' });
-    expect(screen.getByText('措施：尚未构建')).toBeTruthy();
+    expect(await screen.findByText('措施：尚未构建', undefined, { timeout: 5000 })).toBeTruthy();
   });
 
   it('tells the page author which property is missing or wrong', async () => {
