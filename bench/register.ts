@@ -18,6 +18,9 @@
  * Scenarios: a document controller's view (all statuses), an employee's view (documents in
  * force), the filtered view `DocStatus eq 'In review'`, the same with the site id and roles
  * already cached by the app session, "Load more", and an export that reads every matching document.
+ * "Awaiting my decision" (Raj, top management) reads his approvals and the releases in review in one
+ * `$batch`, then only his documents by DocId: each document also gets a release and an approval
+ * record (Raj approves every tenth; the drafts in review wait for Tom, ten of them for Raj).
  *
  * Each scenario runs without added latency and with 50 ms per Graph request. With latency, it also
  * prints the sequential round trips to the first rows: from the request log (each request's start
@@ -35,6 +38,7 @@ import { listItems } from '../graph/lists/items.js';
 import { provision } from '../graph/provisioning/index.js';
 import { clauseNumbers } from '../graph/schema/clauses.js';
 import { getSiteByUrl } from '../graph/sites/sites.js';
+import { getAwaitingDecision } from '../graph/home/awaitingDecision.js';
 import { driveOfList, insertNode, newDriveItemId, putBlob, setVersionContent } from '../emulator/services/driveStore.js';
 import { findUser } from '../emulator/services/directory.js';
 import { createItem, findList, siteUserLookupId } from '../emulator/services/lists.js';
@@ -106,7 +110,7 @@ function sequentialTripsToFirstRows(emu: TestEmulator, latencyMs: number): numbe
 const describeCost = (c: Cost) => `${c.trips} round trip${c.trips === 1 ? '' : 's'}, ${kb(c.received)} received, ${kb(c.sent)} sent`;
 
 /** Inserts `count` documents into SMS Documents in one transaction, through the emulator's services. */
-function insertDocuments(emu: TestEmulator, siteId: string, count: number): { inReview: number } {
+function insertDocuments(emu: TestEmulator, siteId: string, count: number): { inReview: number; docs: { itemId: number; docId: string; draft: boolean }[] } {
   const { db } = emu.emulator.emu;
   const list = findList(db, siteId, 'SMS Documents');
   if (!list) throw new Error('SMS Documents is not provisioned');
@@ -120,6 +124,7 @@ function insertDocuments(emu: TestEmulator, siteId: string, count: number): { in
   const dateOnly = (offsetDays: number) => new Date(today + offsetDays * DAY_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   let inReview = 0;
+  const docs: { itemId: number; docId: string; draft: boolean }[] = [];
   db.transaction(() => {
     for (let i = 1; i <= count; i++) {
       const type = DOC_TYPES[i % DOC_TYPES.length]!;
@@ -139,11 +144,45 @@ function insertDocuments(emu: TestEmulator, siteId: string, count: number): { in
         ...(draft ? {} : { PublishedVersion: '1.0', EffectiveDate: dateOnly(-((i * 13) % 700)), NextReviewDate: dateOnly(((i * 37) % 450) - 30) }),
       };
       const item = createItem(db, list, { fields, user: author, at, contentType: 'Document', draft });
+      docs.push({ itemId: item.id, docId, draft });
       insertNode(db, { id: newDriveItemId(), driveId: drive.id, listId: list.id, listItemId: item.id, parentId: drive.rootId, isFolder: false, contentSeq: 1, description: null, checkedOutBy: null });
       setVersionContent(db, list.id, item.id, draft ? '0.1' : '1.0', blob);
     }
   })();
-  return { inReview };
+  return { inReview, docs };
+}
+
+/**
+ * One release and one approval record per document, in one transaction: published documents have
+ * a Published release approved by Raj (every tenth) or Tom; drafts an In review release with a
+ * Pending approval, Raj's for every 25th draft. Returns Raj's pending and total approvals.
+ */
+function insertDecisions(emu: TestEmulator, siteId: string, docs: readonly { itemId: number; docId: string; draft: boolean }[]): { pending: number; total: number } {
+  const { db } = emu.emulator.emu;
+  const releases = findList(db, siteId, 'Document Releases');
+  const approvals = findList(db, siteId, 'Document Approvals');
+  const author = findUser(db, demo.priya);
+  if (!releases || !approvals || !author) throw new Error('Document Releases or Approvals is not provisioned');
+  const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let pending = 0;
+  let total = 0;
+  let drafts = 0;
+  db.transaction(() => {
+    docs.forEach((d, i) => {
+      if (d.draft) drafts++;
+      const label = d.draft ? '0.1' : '1.0';
+      const release = createItem(db, releases, { fields: { Title: `${d.docId} v${label}`, DocumentLookupId: d.itemId, DocId: d.docId, VersionLabel: label, VersionStatus: d.draft ? 'In review' : 'Published' }, user: author, at });
+      const byRaj = d.draft ? drafts % 25 === 0 : i % 10 === 0;
+      if (byRaj) total++;
+      if (byRaj && d.draft) pending++;
+      createItem(db, approvals, {
+        fields: { Title: `${d.docId} v${label} · Approval`, DocumentVersionLookupId: release.id, Step: 'Approval', AssigneeUPN: byRaj ? demo.raj : demo.tom, Decision: d.draft ? 'Pending' : 'Approved' },
+        user: author,
+        at,
+      });
+    });
+  })();
+  return { pending, total };
 }
 
 interface OpenResult {
@@ -206,8 +245,11 @@ async function main(): Promise<void> {
     await provision({ client: tom, siteId, groupName: SMS_GROUP, target: 'emulator', emulatorOrigin: emu.origin, log: () => undefined });
     console.log(`Provisioned the SMS site in ${ms(performance.now() - t)}.`);
     t = performance.now();
-    const { inReview } = insertDocuments(emu, siteId, DOCUMENTS);
+    const { inReview, docs } = insertDocuments(emu, siteId, DOCUMENTS);
     console.log(`Inserted ${DOCUMENTS} documents (${DOCUMENTS - inReview} published, ${inReview} never-published drafts in review) through the emulator's services in one transaction: ${ms(performance.now() - t)}.`);
+    const rajs = insertDecisions(emu, siteId, docs);
+    console.log(`Inserted ${DOCUMENTS} releases and ${DOCUMENTS} approvals (Raj: ${rajs.total}, ${rajs.pending} of them pending).`);
+    const raj = clientFor(demo.raj);
 
     const priya = clientFor(demo.priya);
     const jack = clientFor(demo.jack);
@@ -251,6 +293,13 @@ async function main(): Promise<void> {
       console.log(`  For comparison, the same first page without $select (all listItem properties and fields): ${describeCost(unselected.cost)}`);
       const exported = await registerOnly(emu, async () => ({ rows: (await fetchAllRegisterRows(priya, siteId, params)).length }));
       console.log(`  Export, every matching document (Priya): ${exported.rows} rows in ${ms(exported.ms)}; ${describeCost(exported.cost)}`);
+      const awaiting = await registerOnly(emu, async () => {
+        const found = await getAwaitingDecision(raj, siteId, demo.raj);
+        const awaitingDocIds = found.state === 'found' ? found.docIds : [];
+        const filters: RegisterFilters = { ...NO_FILTERS, awaitingMyDecision: true };
+        return { rows: (await fetchRegisterPage(raj, siteId, { ...params, view: 'inForce', filters, awaitingDocIds })).rows.length };
+      });
+      console.log(`  Awaiting my decision (Raj, top management): ${awaiting.rows} rows in ${ms(awaiting.ms)}; ${describeCost(awaiting.cost)}`);
     }
   } finally {
     await emu.close();

@@ -236,6 +236,13 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
         },
       };
       result = await requestCaller.run(principal, () => route.handler(ctx));
+      // "504 after commit" (core/faults.ts): the write above is done and stays done; only its answer is
+      // replaced by the gateway's 504, as Graph's gateway may answer a request its backend went on to finish.
+      // A `$batch` envelope is never hit (its inner writes are, each on its own).
+      if (isGraph && result.status >= 200 && result.status < 300 && !(!opts.inBatch && /^\/\$batch\/?$/i.test(path))) {
+        const late = emu.faults.afterCommit(req.method);
+        if (late) throw late;
+      }
     } catch (e) {
       if (e instanceof GraphHttpError) {
         result = { status: e.status, body: errorBody(e, { requestId, clientRequestId: clientRequestId ?? undefined, now: now() }), headers: e.headers };

@@ -5,7 +5,7 @@ import { faultsFromEnv, type FaultConfig } from './core/faults.js';
 
 /**
  * `npm run emulator -- --port <n> --data <dir> [--reset] [--latency <ms>] [--failure-rate <0..1>]
- *   [--force-429 <n>] [--retry-after <s>]`
+ *   [--force-429 <n>] [--retry-after <s>] [--fail-after-commit <n>] [--fail-after-commit-rate <0..1>] [--fault-seed <n>]`
  * Prints `listening on http://127.0.0.1:<port>` once it accepts requests.
  */
 export const DEFAULT_PORT = 4000;
@@ -19,13 +19,16 @@ const { values } = parseArgs({
     'failure-rate': { type: 'string' },
     'force-429': { type: 'string' },
     'retry-after': { type: 'string' },
+    'fail-after-commit': { type: 'string' },
+    'fail-after-commit-rate': { type: 'string' },
+    'fault-seed': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
 
 if (values.help) {
-  console.log('usage: npm run emulator -- --port <n> --data <dir> [--reset] [--latency <ms>] [--failure-rate <0..1>] [--force-429 <n>] [--retry-after <s>]');
+  console.log('usage: npm run emulator -- --port <n> --data <dir> [--reset] [--latency <ms>] [--failure-rate <0..1>] [--force-429 <n>] [--retry-after <s>] [--fail-after-commit <n>] [--fail-after-commit-rate <0..1>] [--fault-seed <n>]');
   process.exit(0);
 }
 
@@ -34,6 +37,9 @@ if (values.latency !== undefined) faults.latencyMs = Number(values.latency);
 if (values['failure-rate'] !== undefined) faults.failureRate = Number(values['failure-rate']);
 if (values['force-429'] !== undefined) faults.force429Count = Number(values['force-429']);
 if (values['retry-after'] !== undefined) faults.retryAfterSeconds = Number(values['retry-after']);
+if (values['fail-after-commit'] !== undefined) faults.failAfterCommitCount = Number(values['fail-after-commit']);
+if (values['fail-after-commit-rate'] !== undefined) faults.failAfterCommitRate = Number(values['fail-after-commit-rate']);
+if (values['fault-seed'] !== undefined) faults.seed = Number(values['fault-seed']);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -108,21 +108,43 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliSe
   const site = values.site;
   if (!(CLOUD_NAMES as readonly string[]).includes(values.cloud)) throw new Error(`--cloud must be ${CLOUD_NAMES.join(' or ')}, not '${values.cloud}'`);
   const cloud = values.cloud as CloudName;
-  if (values.target !== undefined && values.target !== 'emulator' && values.target !== 'graph') {
-    throw new Error(`--target must be emulator or graph, not '${values.target}'`);
-  }
-  const target: ProvisionTarget =
-    (values.target as ProvisionTarget | undefined) ?? ((site && isEmulatorUrl(site)) || env.EMULATOR_URL ? 'emulator' : site ? 'graph' : 'emulator');
+  const { target, emulatorOrigin } = targetOf(site, values.target, env);
+  return { target, site: site ?? SMS_SITE_URL, dryRun: values['dry-run'] === true, group: values.group, emulatorOrigin, cloud };
+}
+
+/**
+ * Where a command-line tool goes: `--target` if given, else the emulator for an emulator URL or when
+ * EMULATOR_URL is set, else Microsoft Graph for any other `--site`. Throws a message for bad arguments.
+ */
+export function targetOf(site: string | undefined, wanted: string | undefined, env: NodeJS.ProcessEnv): { target: ProvisionTarget; emulatorOrigin?: string } {
+  if (wanted !== undefined && wanted !== 'emulator' && wanted !== 'graph') throw new Error(`--target must be emulator or graph, not '${wanted}'`);
+  const target: ProvisionTarget = (wanted as ProvisionTarget | undefined) ?? ((site && isEmulatorUrl(site)) || env.EMULATOR_URL ? 'emulator' : site ? 'graph' : 'emulator');
   if (target === 'graph' && !site) throw new Error('--site is required with --target graph');
   const emulatorOrigin = target === 'emulator' ? (site && isEmulatorUrl(site) ? new URL(site).origin : (env.EMULATOR_URL || DEFAULT_EMULATOR_ORIGIN)).replace(/\/+$/, '') : undefined;
-  return { target, site: site ?? SMS_SITE_URL, dryRun: values['dry-run'] === true, group: values.group, emulatorOrigin, cloud };
+  return { target, ...(emulatorOrigin ? { emulatorOrigin } : {}) };
+}
+
+/** Parses a tool's command line: the settings, or the exit code after printing help (0) or a bad argument (2). */
+export function parseOrExit<T>(parse: () => T | 'help', usage: string, log: (line: string) => void): T | number {
+  let settings: T | 'help';
+  try {
+    settings = parse();
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (settings === 'help') {
+    log(usage);
+    return 0;
+  }
+  return settings;
 }
 
 /**
  * The site argument as provision() takes it. An emulator URL keeps only its path and gets the
  * tenant's SharePoint host name from the root site (`GET /sites/root` → siteCollection.hostname).
  */
-async function siteArgument(client: GraphClient, settings: CliSettings): Promise<{ siteId?: string; siteUrl?: string }> {
+export async function siteArgument(client: GraphClient, settings: CliSettings): Promise<{ siteId?: string; siteUrl?: string }> {
   const { site } = settings;
   if (isEmulatorUrl(site)) {
     const root = await getSite(client, 'root');
@@ -134,40 +156,47 @@ async function siteArgument(client: GraphClient, settings: CliSettings): Promise
   return /^https?:\/\//i.test(site) ? { siteUrl: site } : { siteId: site };
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<number> {
-  let settings: CliSettings | 'help';
-  try {
-    settings = parseCli(argv, env);
-  } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (settings === 'help') {
-    log(USAGE);
-    return 0;
-  }
+/**
+ * The Graph client of a command-line tool (provision, verify): the emulator's dev sign-in as the SMS
+ * manager, or app-only with the AZURE_* settings, or the delegated GRAPH_TOKEN for --target graph.
+ * Returns exit code 2 (after printing why and `usage`) when the settings are wrong or missing.
+ */
+export function cliGraphClient(
+  settings: Pick<CliSettings, 'target' | 'emulatorOrigin' | 'cloud'>,
+  env: NodeJS.ProcessEnv,
+  usage: string,
+  emulatorScopes?: readonly string[],
+): { client: GraphClient; appOnly?: AppOnlyCredentials } | 2 {
   let appOnly: AppOnlyCredentials | undefined;
   try {
     appOnly = env.GRAPH_TOKEN ? undefined : appOnlyFromEnv(env);
   } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    console.error(`${(e as Error).message}\n\n${usage}`);
     return 2;
   }
-  let client: GraphClient;
   if (settings.target === 'emulator') {
     const origin = settings.emulatorOrigin ?? DEFAULT_EMULATOR_ORIGIN;
-    client = appOnly
+    const client = appOnly
       ? createGraphClient({ baseUrl: `${origin}/v1.0`, getToken: appOnlyTokenProvider({ ...appOnly, authorityHost: appOnly.authorityHost ?? origin }) })
-      : emulatorGraphClient(origin);
-  } else {
-    const token = env.GRAPH_TOKEN;
-    if (!token && !appOnly) {
-      console.error(`GRAPH_TOKEN is not set, nor are the app-only settings (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH).\n\n${USAGE}`);
-      return 2;
-    }
-    client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? (settings.cloud === 'global' ? GRAPH_BASE_URL : graphV1BaseUrl(settings.cloud)), getToken: appOnly ? appOnlyTokenProvider(appOnlyInCloud(appOnly, settings.cloud)) : async () => token! });
+      : emulatorGraphClient(origin, SMS_MANAGER_UPN, emulatorScopes);
+    return { client, appOnly };
   }
+  const token = env.GRAPH_TOKEN;
+  if (!token && !appOnly) {
+    console.error(`GRAPH_TOKEN is not set, nor are the app-only settings (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_CERTIFICATE_PATH).\n\n${usage}`);
+    return 2;
+  }
+  const client = createGraphClient({ baseUrl: env.GRAPH_BASE_URL ?? (settings.cloud === 'global' ? GRAPH_BASE_URL : graphV1BaseUrl(settings.cloud)), getToken: appOnly ? appOnlyTokenProvider(appOnlyInCloud(appOnly, settings.cloud)) : async () => token! });
+  return { client, appOnly };
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<number> {
+  const settings = parseOrExit(() => parseCli(argv, env), USAGE, log);
+  if (typeof settings === 'number') return settings;
+  const signedIn = cliGraphClient(settings, env, USAGE);
+  if (typeof signedIn === 'number') return signedIn;
+  const { client, appOnly } = signedIn;
   if (appOnly) log(`signed in app-only as ${appOnly.clientId}`);
   const controller = new AbortController();
   const stop = () => controller.abort();

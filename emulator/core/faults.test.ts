@@ -1,5 +1,6 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
+import { faultsFromEnv } from './faults.js';
 
 interface ErrorBody { error: { code: string; message: string; innerError: Record<string, string> } }
 interface LogEntry { method: string; path: string; status: number; requestBytes: number; responseBytes: number; inBatch: boolean }
@@ -128,5 +129,113 @@ describe('request log', () => {
 
     expect((await fetch(`${emu.origin}/_dev/requests`, { method: 'DELETE' })).status).toBe(204);
     expect(await (await fetch(`${emu.origin}/_dev/requests`)).json()).toEqual([]);
+  });
+});
+
+describe('504 after commit', () => {
+  const listPath = '/sites/root/lists';
+
+  /** Creates a generic list on the root site as Tom (an SMS manager, Full Control there) and returns the answer. */
+  const createList = (e: TestEmulator, name: string) =>
+    e.graph(demo.tom, listPath, { method: 'POST', body: JSON.stringify({ displayName: name, list: { template: 'genericList' } }) });
+
+  /** The display names of the root site's lists (as Tom), read with no fault left. */
+  async function listNames(e: TestEmulator): Promise<string[]> {
+    const res = await e.graph(demo.tom, `${listPath}?$select=displayName&$top=200`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { value: { displayName: string }[] }).value.map((l) => l.displayName);
+  }
+
+  it('carries out the next N writes, answers them 504 UnknownError, and leaves reads alone', async () => {
+    emu = await startTestEmulator();
+    await emu.token(demo.tom);
+    expect((await putFaults(emu, { failAfterCommitCount: 1 })).status).toBe(200);
+    // A read is not a write: it is answered normally and does not use up the count.
+    expect((await emu.graph(demo.tom, '/me')).status).toBe(200);
+
+    const res = await createList(emu, 'Answered 504');
+    expect(res.status).toBe(504);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe('UnknownError');
+    expect(res.headers.get('retry-after')).toBeNull();
+    // The list was created all the same: only the answer was lost.
+    expect(await listNames(emu)).toContain('Answered 504');
+
+    const cfg = (await (await fetch(`${emu.origin}/_dev/faults`)).json()) as { failAfterCommitCount: number };
+    expect(cfg.failAfterCommitCount).toBe(0);
+    expect((await createList(emu, 'Answered 201')).status).toBe(201);
+  });
+
+  it('never hits a write that failed: nothing was committed, so its own error is answered', async () => {
+    emu = await startTestEmulator({ faults: { failAfterCommitCount: 1 } });
+    const bad = await emu.graph(demo.tom, listPath, { method: 'POST', body: JSON.stringify({ list: { template: 'genericList' } }) });
+    expect(bad.status).toBe(400);
+    // The count is still there for the next write that succeeds.
+    expect((await createList(emu, 'Second try')).status).toBe(504);
+  });
+
+  it('hits writes inside a $batch one by one, never the envelope, and the batch still answers 200', async () => {
+    emu = await startTestEmulator();
+    await putFaults(emu, { failAfterCommitCount: 1 });
+    const res = await emu.graph(demo.tom, '/$batch', {
+      method: 'POST',
+      body: JSON.stringify({
+        requests: [
+          { id: 'a', method: 'POST', url: listPath, headers: { 'content-type': 'application/json' }, body: { displayName: 'Batched A', list: { template: 'genericList' } } },
+          { id: 'b', method: 'POST', url: listPath, headers: { 'content-type': 'application/json' }, body: { displayName: 'Batched B', list: { template: 'genericList' } }, dependsOn: ['a'] },
+          { id: 'c', method: 'GET', url: '/me' },
+        ],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const answers = ((await res.json()) as { responses: { id: string; status: number; body: ErrorBody }[] }).responses;
+    const byId = new Map(answers.map((r) => [r.id, r]));
+    expect(byId.get('a')!.status).toBe(504);
+    expect(byId.get('a')!.body.error.code).toBe('UnknownError');
+    // `b` depends on `a`, whose answer is a failure, so it is not run (424); the read is answered as usual.
+    expect(byId.get('b')!.status).toBe(424);
+    expect(byId.get('c')!.status).toBe(200);
+    const names = await listNames(emu);
+    expect(names).toContain('Batched A');
+    expect(names).not.toContain('Batched B');
+  });
+
+  it('with a rate and a seed, hits the same writes on every run', async () => {
+    const pattern = async (): Promise<number[]> => {
+      const e = await startTestEmulator({ faults: { failAfterCommitRate: 0.5, seed: 42 } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 12; i++) statuses.push((await createList(e, `Seeded ${i}`)).status);
+        const names = await listNames(e);
+        // Every list exists, whatever it was answered.
+        for (let i = 0; i < 12; i++) expect(names).toContain(`Seeded ${i}`);
+        return statuses;
+      } finally {
+        await e.close();
+      }
+    };
+    const first = await pattern();
+    expect(first.filter((s) => s === 504).length).toBeGreaterThan(0);
+    expect(first.filter((s) => s === 201).length).toBeGreaterThan(0);
+    expect(await pattern()).toEqual(first);
+  });
+
+  it('rejects invalid settings with 400', async () => {
+    emu = await startTestEmulator();
+    expect((await putFaults(emu, { failAfterCommitRate: 1.5 })).status).toBe(400);
+    expect((await putFaults(emu, { failAfterCommitCount: -1 })).status).toBe(400);
+    expect((await putFaults(emu, { failAfterCommitCount: 1.5 })).status).toBe(400);
+    expect((await putFaults(emu, { seed: 'abc' })).status).toBe(400);
+    expect((await putFaults(emu, { seed: null })).status).toBe(200);
+  });
+});
+
+describe('faults from the environment', () => {
+  it('reads the 504-after-commit settings and the seed', () => {
+    expect(faultsFromEnv({ EMULATOR_FAIL_AFTER_COMMIT: '3', EMULATOR_FAIL_AFTER_COMMIT_RATE: '0.2', EMULATOR_FAULT_SEED: '7' })).toEqual({
+      failAfterCommitCount: 3,
+      failAfterCommitRate: 0.2,
+      seed: 7,
+    });
   });
 });

@@ -175,5 +175,5 @@ export function register(emu: Emu): void {
   r.delete('/_dev/requests', () => { emu.requests.clear(); return noContent(); }, dev('Clears the request log.'));
 
   r.get('/_dev/faults', () => ok(emu.faults.config), dev('Current fault injection settings.'));
-  r.put('/_dev/faults', async (ctx) => ok(emu.faults.update(await ctx.json<Partial<FaultConfig>>())), dev('Changes fault injection: latency, failure rate, forced 429.'));
+  r.put('/_dev/faults', async (ctx) => ok(emu.faults.update(await ctx.json<Partial<FaultConfig>>())), dev('Changes fault injection: latency, failure rate, forced 429, 504 after commit, seed.'));
 }

@@ -272,6 +272,22 @@ describe('items', () => {
     expect(after.json.eTag).toBe(c.json.eTag);
   });
 
+  it('stamps createdBy and lastModifiedBy from the token and refuses writes to Author, Editor, Created and Modified', async () => {
+    const c = await call(h, demo.priya, items(listId), post({ fields: { Title: 'Stamped', Status: 'Open' } }));
+    const id = c.json.id as string;
+    for (const field of ['Author', 'Editor', 'AuthorLookupId', 'EditorLookupId', 'Created', 'Modified']) {
+      const forged = await call(h, demo.priya, `${items(listId)}/${id}/fields`, patch({ [field]: field.endsWith('d') && !field.endsWith('Id') ? '2020-01-01T00:00:00Z' : '1' }));
+      expect(forged.status, field).toBe(400);
+      expect(forged.json.error?.message, field).toBe(`Field '${field}' is read-only.`);
+    }
+    const onCreate = await call(h, demo.priya, items(listId), post({ fields: { Title: 'Backdated', Status: 'Open', Created: '2020-01-01T00:00:00Z' } }));
+    expect(onCreate.status).toBe(400);
+    await call(h, demo.tom, `${items(listId)}/${id}/fields`, patch({ Status: 'Closed' }));
+    const after = await call(h, demo.jack, `${items(listId)}/${id}`);
+    expect(((after.json.createdBy as Json).user as Json).displayName).toBe('Priya Nair');
+    expect(((after.json.lastModifiedBy as Json).user as Json).displayName).toBe('Tom Whitaker');
+  });
+
   it('keeps a version per update with the fields as they were', async () => {
     const c = await call(h, demo.priya, items(listId), post({ fields: { Title: 'V', Status: 'Open', Score: 1 } }));
     const id = c.json.id as string;

@@ -247,7 +247,13 @@ export interface WriteContext {
   item?: ItemRow;
 }
 
-const READ_ONLY_SYSTEM = new Set(Object.keys(SYSTEM_FIELDS).map((k) => k.toLowerCase()));
+/**
+ * Fields SharePoint stamps itself. Graph's listitem-update takes none of them: `Created`, `Modified`,
+ * `Author` and `Editor` (and their `…LookupId` forms) are set from the caller's token and clock only
+ * (system metadata: vgrem/office365-rest-python-client#128, #843; pnp/pnpcore#522 — only CSOM/REST
+ * "system update" by a site owner can overwrite them, never Graph).
+ */
+const READ_ONLY_SYSTEM = new Set([...Object.keys(SYSTEM_FIELDS), 'Author', 'Editor'].map((k) => k.toLowerCase()));
 
 /**
  * Validates a fieldValueSet sent to create or update an item and returns the values to store.

@@ -7,6 +7,7 @@ import { actions } from '../schema/actions.js';
 import { audits } from '../schema/audit.js';
 import { managementReviews } from '../schema/review.js';
 import type { SmsListSchema } from '../schema/types.js';
+import { awaitingDecisionOf, awaitingDecisionRequests, AWAITING_REQUEST_IDS } from './awaitingDecision.js';
 
 /**
  * The counts on the signed-in user's Home screen, read in ONE `$batch` round trip:
@@ -14,7 +15,8 @@ import type { SmsListSchema } from '../schema/types.js';
  * - open actions: `Actions` items with `AssignedToUPN eq <upn>` and an open `Status`;
  * - upcoming management reviews: `Management Reviews` items with `MeetingDate ge <today>`;
  * - upcoming audits: `Audits` items with `PlannedStart ge <today>`;
- * - optionally, document reviews due: `SMS Documents` items with `NextReviewDate le <due-by date>`.
+ * - optionally, document reviews due: `SMS Documents` items with `NextReviewDate le <due-by date>`;
+ * - optionally, the documents awaiting the user's decision (two requests, see ./awaitingDecision.ts).
  *
  * Each request sends ONE indexed predicate: "when filtering on indexed fields, the service can only
  * filter one indexed field at a time" (listitem-list), and a second predicate makes SharePoint scan
@@ -43,7 +45,9 @@ export const OPEN_ACTION_STATUSES = ['Not started', 'In progress', 'Blocked'] as
 /** One count: how many items matched (capped), or the list does not exist on the site yet. */
 export type HomeCount =
   | { state: 'counted'; count: number; /** More than `count` matched (a cap was reached). */ more: boolean }
-  | { state: 'missingList'; list: string };
+  | { state: 'missingList'; list: string }
+  /** The user may not read the list (403): nothing of theirs is in it. Only `awaitingDecision` has this state. */
+  | { state: 'noAccess' };
 
 export interface HomeCounts {
   pendingAcknowledgements: HomeCount;
@@ -52,6 +56,8 @@ export interface HomeCounts {
   upcomingAudits: HomeCount;
   /** Controlled documents whose periodic review is due by `documentReviewsDueBy` (or overdue); only when asked for. */
   dueDocumentReviews?: HomeCount;
+  /** Documents with a review or approval of the user's to decide (Pending, release in review); only when asked for. */
+  awaitingDecision?: HomeCount;
 }
 
 export interface HomeCountsInput {
@@ -69,6 +75,12 @@ export interface HomeCountsInput {
    * archived documents are not counted. Readers see published versions only (draft item security).
    */
   documentReviewsDueBy?: { year: number; month: number; day: number };
+  /**
+   * Also count the documents awaiting the user's decision (`Document Approvals`, `Document Releases`).
+   * Callers leave it out for someone with no SMS role but employee: they approve nothing, and may
+   * not read those lists.
+   */
+  awaitingDecision?: boolean;
 }
 
 interface CountQuery {
@@ -106,7 +118,7 @@ function queries(input: HomeCountsInput): CountQuery[] {
 
 /** The inner requests of the Home batch (exported so callers and tests can see what is asked). */
 export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
-  return queries(input).map((q) => {
+  const counts = queries(input).map((q): BatchRequest => {
     const query = encodeQuery({
       $filter: listFilter(q.list, q.filter),
       $select: 'id',
@@ -115,6 +127,14 @@ export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
     });
     return { id: q.key, method: 'GET', url: `/sites/${seg(input.siteId)}/lists/${seg(q.list.displayName)}/items?${query}` };
   });
+  return input.awaitingDecision ? [...counts, ...awaitingDecisionRequests(input.siteId, input.upn)] : counts;
+}
+
+/** The awaiting-decision count from its two inner responses (403 on either: `noAccess`). */
+function toAwaitingCount(responses: Map<string, BatchResponse>): HomeCount {
+  const found = awaitingDecisionOf(responses.get(AWAITING_REQUEST_IDS.approvals), responses.get(AWAITING_REQUEST_IDS.releases));
+  if (found.state !== 'found') return found;
+  return { state: 'counted', count: Math.min(found.docIds.length, HOME_COUNT_CAP), more: found.more || found.docIds.length > HOME_COUNT_CAP };
 }
 
 interface ItemsBody {
@@ -136,13 +156,15 @@ function toCount(q: CountQuery, response: BatchResponse | undefined): HomeCount 
 }
 
 /**
- * Reads the four Home counts in one `POST /$batch`. A list that does not exist yet gives
- * `missingList` rather than an error; any other failed inner request throws its `GraphError`
- * (throttled inner requests were already retried by `batch`).
+ * Reads the Home counts in one `POST /$batch`. A list that does not exist yet gives
+ * `missingList` rather than an error (the awaiting-decision count also gives `noAccess` on 403);
+ * any other failed inner request throws its `GraphError` (throttled inner requests were already
+ * retried by `batch`).
  */
 export async function getHomeCounts(client: GraphClient, input: HomeCountsInput, opts: { signal?: AbortSignal } = {}): Promise<HomeCounts> {
   const qs = queries(input);
   const responses = await batch(client, homeCountRequests(input), opts);
   const entries = qs.map((q) => [q.key, toCount(q, responses.get(q.key))] as const);
-  return Object.fromEntries(entries) as unknown as HomeCounts;
+  const counts = Object.fromEntries(entries) as unknown as HomeCounts;
+  return input.awaitingDecision ? { ...counts, awaitingDecision: toAwaitingCount(responses) } : counts;
 }

@@ -5,7 +5,7 @@
  * are outside Graph's v1.0 list API. Provisioning applies it through the emulator's dev endpoints for
  * `--target emulator`, and prints it as manual steps for an admin on a real tenant.
  */
-import { SMS_GROUPS, smsDocuments, competenceEvidence, acknowledgements, auditTrail, type SmsGroupName } from '../schema/index.js';
+import { SMS_GROUPS, smsDocuments, competenceEvidence, acknowledgements, auditTrail, documentReleases, documentApprovals, type SmsGroupName } from '../schema/index.js';
 
 /** SharePoint permission levels, lowest first (Read < Contribute < Edit < Full Control). */
 export type PermissionLevel = 'read' | 'contribute' | 'edit' | 'fullControl';
@@ -56,6 +56,19 @@ export const SITE_GRANTS: readonly GroupGrant[] = [
 ];
 
 /**
+ * Who may read and write `Document Releases` and `Document Approvals`: everyone who takes part in
+ * document control (authors and owners are process owners or document controllers; approvers are top
+ * management or process owners; reviewers and auditors are internal auditors), and not all staff.
+ */
+const DOCUMENT_RECORD_GRANTS: readonly GroupGrant[] = [
+  { group: SMS_GROUPS.managers, level: 'fullControl' },
+  { group: SMS_GROUPS.documentControllers, level: 'contribute' },
+  { group: SMS_GROUPS.processOwners, level: 'contribute' },
+  { group: SMS_GROUPS.topManagement, level: 'contribute' },
+  { group: SMS_GROUPS.internalAuditors, level: 'contribute' },
+];
+
+/**
  * Per-list settings and unique permissions. Every unique grant set keeps SMS-Managers at Full
  * Control, so the SMS manager who provisions never locks themself out.
  */
@@ -72,6 +85,18 @@ export const LIST_ACCESS: readonly ListAccessPlan[] = [
     ],
     reason:
       'Major and minor versions (minor = draft, major = published). Draft item security "Only users who can edit items": owners (process owners), approvers (top management), SMS managers and document controllers can edit, so they see drafts; all staff read, so employees see only published versions (§5.4). Unique grants, so membership of the site\'s Microsoft 365 group gives no edit right here.',
+  },
+  {
+    listKey: documentReleases.key,
+    grants: DOCUMENT_RECORD_GRANTS,
+    reason:
+      'Release records hold drafts\' change summaries and status while a version is worked on: only the people who may see drafts (owners, approvers, reviewers, document controllers, SMS managers) and the internal auditors read them. All staff read the published document itself in SMS Documents (issue 9, "Drafts stay private").',
+  },
+  {
+    listKey: documentApprovals.key,
+    grants: DOCUMENT_RECORD_GRANTS,
+    reason:
+      'Review and approval records (reviewers\' comments on drafts) are read only by the people who take part in document control and by the internal auditors, never by all staff. Decisions count only when the server stamped the designated approver as their writer; the app and `npm run verify` check that.',
   },
   {
     listKey: acknowledgements.key,

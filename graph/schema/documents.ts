@@ -102,6 +102,11 @@ export const smsDocuments: SmsListSchema = {
     yesNo('ExternalOrigin', { default: false }),
     text('Issuer', { description: 'Issuer of an external-origin document.' }),
     note('ChangeSummary', { description: 'Change summary of the current draft.' }),
+    text('CreateKey', {
+      displayName: 'Creation key',
+      indexed: true,
+      description: 'Idempotency key of the request that created the document: a create repeated after a lost answer finds the document by it and finishes it.',
+    }),
   ],
 };
 

@@ -33,6 +33,10 @@ export const smsSequences: SmsListSchema = {
     text('Prefix', { required: true, description: 'Text before the number, e.g. NC-2025-' }),
     number('NextNumber', { required: true, min: 1, default: 1 }),
     number('Padding', { min: 1, max: 10, default: 3, description: 'Zero-padded width of the number.' }),
+    text('LastRequestKey', {
+      displayName: 'Last request key',
+      description: 'Idempotency key of the request that took the last number: the same request repeated after a lost answer gets that number again.',
+    }),
   ],
 };
 

@@ -12,6 +12,7 @@ import { getSite, getSiteByUrl } from '../../graph/sites/index.js';
 import { SMS_LISTS, PLANNER_PLAN_TITLE } from '../../graph/schema/index.js';
 import type { SeedDates } from './dates.js';
 import { PERSON_KEYS, type PersonKey } from './types.js';
+import { DEMO_DOCUMENTS } from './data/documents.js';
 
 /** One demo person as the target tenant knows them. */
 export interface DemoPerson {
@@ -58,6 +59,8 @@ export interface SeedContext {
   /** Seeded (or found) items by list key, then by key (Ref, Title, ...). */
   readonly registry: Map<string, Map<string, SeededRef>>;
   readonly stats: SeedStats;
+  /** Ids of the Entra groups the demo documents' acknowledgement audiences name, by display name. */
+  readonly ackGroupIds?: ReadonlyMap<string, string>;
 }
 
 export interface ContextOptions {
@@ -123,7 +126,13 @@ export async function loadContext(opts: ContextOptions): Promise<SeedContext> {
   const plan = opts.planner === false ? undefined : (await getGroupPlans(admin, groupId)).find((p) => p.title === PLANNER_PLAN_TITLE);
 
   const people = await resolvePeople(admin, site.id, opts.clientFor);
+  const ackGroupIds = new Map<string, string>();
+  for (const name of new Set(DEMO_DOCUMENTS.map((d) => (d.ack ? ackGroupName(d.ack.audience) : null)).filter((n): n is string => n !== null))) {
+    const group = await findGroupByName(admin, name);
+    if (group?.id) ackGroupIds.set(name, group.id);
+  }
   return {
+    ackGroupIds,
     as: opts.as,
     siteId: site.id,
     siteWebUrl: site.webUrl ?? '',
@@ -178,4 +187,9 @@ async function resolvePeople(admin: GraphClient, siteId: string, clientFor: (upn
     out[key] = { key, userId: user.id, upn: user.userPrincipalName, mail: user.mail ?? user.userPrincipalName, displayName: user.displayName ?? key, lookupId: Number(siteUser.id) };
   }
   return out;
+}
+
+/** The group a demo audience names in parentheses: "All staff (SMS-AllStaff)" → "SMS-AllStaff". */
+export function ackGroupName(audience: string): string | null {
+  return /\(([^)]+)\)\s*$/.exec(audience)?.[1] ?? null;
 }

@@ -20,7 +20,7 @@ import {
 } from '../../graph/drive/index.js';
 import type { GraphClient } from '../../graph/core/client.js';
 import { requireList } from '../../graph/schema/index.js';
-import { count, listIdOf, recall, remember, type SeedContext } from './context.js';
+import { ackGroupName, count, listIdOf, recall, remember, type SeedContext } from './context.js';
 import { ACK_CAMPAIGNS, ATTESTATION } from './data/acknowledgements.js';
 import { DEMO_DOCUMENTS, fileNameOf, type DemoDocument, type DemoRelease } from './data/documents.js';
 import { PERSON_NAMES } from './data/people.js';
@@ -69,6 +69,7 @@ export function documentFields(ctx: SeedContext, doc: DemoDocument, i: number): 
     NextReviewDate: ctx.dates.date(nextReview),
     AckRequired: doc.ack !== undefined,
     AckDueDays: doc.ack?.dueDays ?? 14,
+    AckAudienceGroups: ackAudienceGroups(ctx, doc),
     ExternalOrigin: false,
     ChangeSummary: stage.changeSummary,
     ...peopleFields(ctx, schema, { Owner: doc.owner, Approver: doc.approver, ...(doc.reviewers ? { Reviewers: doc.reviewers } : {}) }),
@@ -182,6 +183,12 @@ export async function seedLibrary(ctx: SeedContext, docs: readonly DemoDocument[
   return hashes;
 }
 
+/** The id of the group a document's acknowledgement audience names (the text twin of AckAudience), or null. */
+function ackAudienceGroups(ctx: SeedContext, doc: DemoDocument): string | null {
+  const name = doc.ack ? ackGroupName(doc.ack.audience) : null;
+  return (name && ctx.ackGroupIds?.get(name)) || null;
+}
+
 /**
  * `Document Releases`: one record per issued or in-review version. `FileHash` is the SHA-256 of the
  * bytes published in this run; a release whose file was published by an earlier, interrupted run
@@ -213,6 +220,7 @@ export function documentReleases(ctx: SeedContext, hashes: PublishedHashes, docs
           ...(next ? { SupersededOn: d.at(next.publishedOn!, '08:00') } : {}),
           ...(hash ? { FileHash: hash } : {}),
           AckRequired: doc.ack !== undefined && isPublished(r),
+          ...(doc.ack !== undefined && isPublished(r) && ackAudienceGroups(ctx, doc) ? { AckAudienceGroups: ackAudienceGroups(ctx, doc)! } : {}),
           ...(campaign ? { AckTarget: campaign.audience.length, AckDone: campaign.audience.length - Object.keys(campaign.exceptions).length } : {}),
         },
         people: { VersionAuthor: doc.owner, ...(r.approval.decision === 'Approved' ? { ApprovedBy: doc.approver } : {}) },

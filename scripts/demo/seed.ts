@@ -180,6 +180,24 @@ async function seedSequences(ctx: SeedContext, client: GraphClient, data: SeedLi
   count(ctx, 'smsSequences', created);
 }
 
+/**
+ * Seeds approval records as the people they are assigned to: a decision counts only when the server
+ * stamped its approver as the record's writer (src/domain/documents/integrity.ts), so the demo's
+ * decisions are written by the reviewers and approvers themselves and `npm run verify` finds the
+ * demo tenant clean.
+ */
+async function seedAsAssignees(ctx: SeedContext, as: (person: PersonKey) => GraphClient, data: SeedList, pending: ReturnType<typeof newPendingLinks>): Promise<number> {
+  const byAssignee = new Map<PersonKey, SeedList['items'][number][]>();
+  for (const item of data.items) {
+    const assignee = item.people?.Assignee;
+    if (typeof assignee !== 'string') throw new Error(`${item.key}: an approval names one assignee.`);
+    byAssignee.set(assignee as PersonKey, [...(byAssignee.get(assignee as PersonKey) ?? []), item]);
+  }
+  let n = 0;
+  for (const [person, items] of byAssignee) n += await seedList(ctx, as(person), { list: data.list, items }, pending);
+  return n;
+}
+
 /** Seeds the demo content (see the file comment). */
 export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const started = Date.now();
@@ -232,7 +250,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   log('  - SMS Documents (Word files with version history)');
   const hashes = await seedLibrary(ctx, DEMO_DOCUMENTS);
   for (const list of [documentReleases(ctx, hashes), documentApprovals(ctx), acknowledgements(ctx)]) {
-    const n = await seedList(ctx, admin, list, pending);
+    const n = list.list === 'documentApprovals' ? await seedAsAssignees(ctx, as, list, pending) : await seedList(ctx, admin, list, pending);
     log(`  - ${requireList(list.list).displayName}: ${n ? `${n} created` : 'nothing to do'}`);
   }
 

@@ -41,6 +41,23 @@ describe('auditEntryExists', () => {
     expect(await auditEntryExists(tom, site, entry({ entityRef: 'NC-2031-008' }))).toBe(false);
   });
 
+  it('with a scope, counts the entry once per cycle of the record, however late the check comes', async () => {
+    const tom = sms.clientAs(demo.tom);
+    const ref = 'NC-2031-009';
+    const month = (n: number) => ({ entityRef: ref, at: `2031-0${n}-01T09:00:00Z` });
+    const scope = { afterToStatus: 'Open', since: null };
+    // Cycle 1: opened, then closed. Cycle 2: opened again (and not closed yet).
+    await appendAuditEntry(tom, site, entry({ ...month(1), fromStatus: null, toStatus: 'Open' }));
+    await appendAuditEntry(tom, site, entry({ ...month(2) }));
+    await appendAuditEntry(tom, site, entry({ ...month(3), fromStatus: 'Closed', toStatus: 'Open' }));
+    // Months later, the closing of cycle 2 is not there yet: the closing of cycle 1 does not count.
+    const closing = entry({ entityRef: ref, at: '2031-09-01T09:00:00Z' });
+    expect(await auditEntryExists(tom, site, closing, undefined, scope)).toBe(false);
+    expect(await appendAuditEntry(tom, site, closing, { dedupe: true, dedupeScope: scope })).toBe(true);
+    // Once written, it is found whatever time a retry gives it.
+    expect(await appendAuditEntry(tom, site, { ...closing, at: '2031-12-24T09:00:00Z' }, { dedupe: true, dedupeScope: scope })).toBe(false);
+  });
+
   it('filters on one indexed field (EntityRef) and checks the time on the returned rows', async () => {
     await sms.emu.clearRequestLog();
     await auditEntryExists(sms.clientAs(demo.tom), site, entry());

@@ -13,9 +13,11 @@ import type { BatchRequest } from '../../graph/core/batch.js';
 import type { GraphClient } from '../../graph/core/client.js';
 import { f } from '../../graph/core/filter.js';
 import { createItemRequest } from '../../graph/lists/batchRequests.js';
-import { createItem, listItems } from '../../graph/lists/items.js';
+import { createItem, listAllItems, listItems, type ListItem } from '../../graph/lists/items.js';
 import { auditTrail, AUDIT_EVENT_TYPES, requireList } from '../../graph/schema/index.js';
+import type { PeopleDirectory } from './people.js';
 import { listIdOf, type SmsSite } from './site.js';
+import { stampedActor, type StampedIdentity } from './stamps.js';
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -85,7 +87,17 @@ const sameEntry = (x: Record<string, unknown>, r: AuditRecord) =>
  * service filters one indexed field at a time, listitem-list), newest first by Timestamp, at most
  * `AUDIT_DEDUPE_TOP` items; the time window is checked on the returned rows.
  */
-export async function auditEntryExists(client: GraphClient, site: Pick<SmsSite, 'siteId' | 'listIds'>, record: AuditRecord, signal?: AbortSignal): Promise<boolean> {
+/**
+ * Where a duplicate counts, for an event that happens once per cycle of a record (e.g. one approval
+ * per submission), however late a retry comes: entries written after the record's latest entry into
+ * `toStatus` (item ids grow with creation), or without such an entry, at or after `since`.
+ */
+export interface AuditDedupeScope {
+  readonly afterToStatus: string;
+  readonly since?: string | null;
+}
+
+export async function auditEntryExists(client: GraphClient, site: Pick<SmsSite, 'siteId' | 'listIds'>, record: AuditRecord, signal?: AbortSignal, scope?: AuditDedupeScope): Promise<boolean> {
   const at = Date.parse(record.at);
   const page = await listItems(client, site.siteId, listIdOf(site, auditTrail.key), {
     filter: f.eq('fields/EntityRef', record.entityRef),
@@ -95,16 +107,81 @@ export async function auditEntryExists(client: GraphClient, site: Pick<SmsSite, 
     top: AUDIT_DEDUPE_TOP,
     signal,
   });
+  const rows = page.items.map((i) => ({ id: Number(i.id), fields: i.fields as Record<string, unknown> }));
+  if (scope) {
+    const anchors = rows.filter((r) => r.fields.ToStatus === scope.afterToStatus && !sameEntry(r.fields, record)).map((r) => r.id);
+    const anchor = anchors.length ? Math.max(...anchors) : null;
+    const from = scope.since ? Date.parse(scope.since) : NaN;
+    const inScope = (r: (typeof rows)[number]) => (anchor !== null ? r.id > anchor : !Number.isFinite(from) || Date.parse(String(r.fields.Timestamp)) >= from);
+    return rows.some((r) => inScope(r) && sameEntry(r.fields, record));
+  }
   const inWindow = (x: Record<string, unknown>) => Math.abs(Date.parse(String(x.Timestamp)) - at) <= AUDIT_DEDUPE_WINDOW_MS;
-  return page.items.some((i) => inWindow(i.fields as Record<string, unknown>) && sameEntry(i.fields as Record<string, unknown>, record));
+  return rows.some((r) => inWindow(r.fields) && sameEntry(r.fields, record));
 }
 
 /**
  * Appends an entry. With `dedupe` (a retried or resumed step only), skips it when the trail
- * already holds it. Returns whether an entry was written.
+ * already holds it: within ten minutes of its time, or with `dedupeScope` anywhere in the record's
+ * current cycle. Returns whether an entry was written.
  */
-export async function appendAuditEntry(client: GraphClient, site: Pick<SmsSite, 'siteId' | 'listIds'>, record: AuditRecord, opts: { dedupe?: boolean; signal?: AbortSignal } = {}): Promise<boolean> {
-  if (opts.dedupe && (await auditEntryExists(client, site, record, opts.signal))) return false;
+export async function appendAuditEntry(
+  client: GraphClient,
+  site: Pick<SmsSite, 'siteId' | 'listIds'>,
+  record: AuditRecord,
+  opts: { dedupe?: boolean; signal?: AbortSignal; dedupeScope?: AuditDedupeScope } = {},
+): Promise<boolean> {
+  if (opts.dedupe && (await auditEntryExists(client, site, record, opts.signal, opts.dedupeScope))) return false;
   await createItem(client, site.siteId, listIdOf(site, auditTrail.key), auditFields(record), opts.signal);
   return true;
+}
+
+// ---------- integrity (npm run verify) ----------
+
+/**
+ * What is wrong with an audit entry. The actor of an entry is who the server stamped as its creator
+ * (`createdBy`); `ActorUPN` is a copy for filtering and must name the same person. An entry is never
+ * changed after it is written: one with a later item version, or whose server-stamped `lastModifiedBy`
+ * or `lastModifiedDateTime` differs from its creation, was edited.
+ */
+export type AuditFinding =
+  | { readonly kind: 'auditActorMismatch'; readonly ref: string; readonly entry: string; readonly actorUpn: string; readonly createdBy: string }
+  | { readonly kind: 'auditEdited'; readonly ref: string; readonly entry: string; readonly editedBy: string };
+
+const nameOfStamp = (identity: StampedIdentity | undefined, people: Pick<PeopleDirectory, 'people'>): string => {
+  const a = stampedActor(identity, people);
+  return a.kind === 'person' ? a.person.upn : a.kind === 'application' ? `app ${a.displayName || a.appId}` : a.displayName || 'unknown';
+};
+
+const sameStamp = (a: StampedIdentity | undefined, b: StampedIdentity | undefined): boolean =>
+  (a?.application?.id ?? a?.user?.id ?? '') === (b?.application?.id ?? b?.user?.id ?? '');
+
+/** The findings of audit-trail items as Graph returned them (with createdBy/lastModifiedBy). */
+export function auditFindings(items: readonly ListItem[], people: Pick<PeopleDirectory, 'people'>): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  for (const item of items) {
+    const fields = (item.fields ?? {}) as Record<string, unknown>;
+    const ref = String(fields.EntityRef ?? '');
+    const entry = String(fields.Title ?? item.id ?? '');
+    const createdBy = item.createdBy as StampedIdentity | undefined;
+    const actor = stampedActor(createdBy, people);
+    const actorUpn = String(fields.ActorUPN ?? '');
+    const creatorUpn = actor.kind === 'person' ? actor.person.upn : null;
+    if (actor.kind !== 'application' && (creatorUpn === null || creatorUpn.toLowerCase() !== actorUpn.toLowerCase())) {
+      out.push({ kind: 'auditActorMismatch', ref, entry, actorUpn, createdBy: nameOfStamp(createdBy, people) });
+    }
+    const modifiedBy = item.lastModifiedBy as StampedIdentity | undefined;
+    // Any later version, writer or time: the item version label (SharePoint keeps a version per update
+    // where versioning is on, as it is for new lists), then the stamps (also when it is off).
+    const version = typeof fields._UIVersionString === 'string' ? fields._UIVersionString : '1.0';
+    const edited =
+      version !== '1.0' || !sameStamp(createdBy, modifiedBy) || (item.createdDateTime !== undefined && item.lastModifiedDateTime !== undefined && item.createdDateTime !== item.lastModifiedDateTime);
+    if (edited) out.push({ kind: 'auditEdited', ref, entry, editedBy: nameOfStamp(modifiedBy, people) });
+  }
+  return out;
+}
+
+/** Reads the whole trail and returns its findings (for `npm run verify`; a batch job's cost). */
+export async function verifyAuditTrail(client: GraphClient, site: Pick<SmsSite, 'siteId' | 'listIds'>, people: Pick<PeopleDirectory, 'people'>, signal?: AbortSignal): Promise<AuditFinding[]> {
+  const items = await listAllItems(client, site.siteId, listIdOf(site, auditTrail.key), { select: ['Title', 'EntityRef', 'ActorUPN', '_UIVersionString'], top: 500, signal });
+  return auditFindings(items, people);
 }

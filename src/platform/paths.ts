@@ -22,6 +22,13 @@ export const TARGET_AREA_PATHS = { document: '/documents', record: '/registers',
 /** `/documents/SMS-POL-001` (the DocId URI-encoded). */
 export const documentPath = (docId: string): string => pathFor({ kind: 'document', docId });
 
+/** The query parameter and value that open the document register filtered to "Awaiting my decision". */
+export const REGISTER_FILTER_PARAM = 'filter';
+export const AWAITING_MY_DECISION = 'awaitingMyDecision';
+
+/** `/documents?filter=awaitingMyDecision`: the register with the documents awaiting the signed-in user's decision (Home's inbox links here). */
+export const awaitingMyDecisionPath = (): string => `${TARGET_AREA_PATHS.document}?${REGISTER_FILTER_PARAM}=${AWAITING_MY_DECISION}`;
+
 /** `/registers/nonconformities/12`. */
 export const recordPath = (register: string, itemId: number): string => pathFor({ kind: 'record', register, itemId });
 

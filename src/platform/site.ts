@@ -39,6 +39,17 @@ export function listIdOf(site: Pick<SmsSite, 'listIds'>, key: string): string {
 }
 
 /**
+ * The list's id, or, when the caller's view of the site's lists lacks it, its display name. Graph
+ * lists a site's lists the caller may read only, and accepts a list's title in place of its id
+ * (list-get: `/sites/{site-id}/lists/{list-title}`), so a request for a list the caller may not read
+ * gets the service's own answer (403) rather than failing in the app before it is sent. For lists
+ * with unique permissions (graph/provisioning/permissions.ts), e.g. `Document Releases` for staff.
+ */
+export function listRefOf(site: Pick<SmsSite, 'listIds'>, key: string): string {
+  return site.listIds[key] ?? requireList(key).displayName;
+}
+
+/**
  * The group whose site this is. Graph v1.0 has no site → group link, so the group is looked up by
  * the site's display name (a group-connected site is named after its group) and confirmed by
  * reading the group's site back. Null when that does not lead back to this site.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Field, Input } from '@fluentui/react-components';
 import { renderUi } from '../../tests/support/renderUi.js';
@@ -127,6 +127,26 @@ describe('ActionDialog', { timeout: 20_000 }, () => {
     expect((within(dialog).getByRole('textbox', { name: /^Reason/ }) as HTMLInputElement).disabled).toBe(true);
     await u.keyboard('{Escape}');
     expect(screen.getByRole('dialog')).toBeTruthy();
+    finish();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the step once when it is submitted twice before the page re-renders (a double click, Enter pressed twice)', async () => {
+    let finish: () => void = () => undefined;
+    const onRun = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const u = userEvent.setup();
+    renderUi(<Withdraw onRun={onRun} />);
+    const dialog = await open(u);
+    await u.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Obsolete');
+    const form = within(dialog).getByRole('button', { name: 'Withdraw now' }).closest('form')!;
+    // Both submits arrive before React has re-rendered the button as disabled.
+    act(() => {
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+    });
+    expect(await within(dialog).findByRole('button', { name: 'Working…' })).toBeTruthy();
+    fireEvent.submit(form);
     finish();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(onRun).toHaveBeenCalledTimes(1);

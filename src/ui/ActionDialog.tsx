@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useActionDialogStyles } from './ActionDialog.styles.js';
 import { ErrorView } from './ErrorView.js';
 import { problemsByField, RefusalMessage, type RefusalExplanation } from './RefusalMessage.js';
+import { useSingleFlight } from './useSingleFlight.js';
 
 /** What the dialog's fields get while it is open. */
 export interface ActionDialogContext<F extends string = string> {
@@ -74,7 +75,9 @@ export function ActionDialog<R = never, F extends string = string>(props: Action
   const { t } = useTranslation();
   const styles = useActionDialogStyles();
   const [open, setOpen] = useState(false);
-  const [running, setRunning] = useState(false);
+  // One run at a time, from the first click (or Enter, or "Try again") until the step settles.
+  const flight = useSingleFlight();
+  const running = flight.running;
   const [refusal, setRefusal] = useState<RefusalExplanation<F> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const busy = running || props.busy === true;
@@ -101,21 +104,22 @@ export function ActionDialog<R = never, F extends string = string>(props: Action
     props.onReset?.();
   }
 
-  async function confirm() {
-    setError(null);
-    if (refused(props.precheck?.() ?? null)) return;
-    setRunning(true);
-    try {
-      await props.run();
-      setOpen(false);
-      reset();
-      setTimeout(props.afterSuccess ?? focusScreenHeading, 0);
-    } catch (e) {
-      if (refused(props.refusalOf?.(e) ?? null)) return;
-      if (!props.onFailure?.(e)) setError(e);
-    } finally {
-      setRunning(false);
-    }
+  /** Checks and runs the step; a second call while one is running (a double click) does nothing. */
+  function confirm(): Promise<void> {
+    return flight.run(async () => {
+      if (props.busy === true) return;
+      setError(null);
+      if (refused(props.precheck?.() ?? null)) return;
+      try {
+        await props.run();
+        setOpen(false);
+        reset();
+        setTimeout(props.afterSuccess ?? focusScreenHeading, 0);
+      } catch (e) {
+        if (refused(props.refusalOf?.(e) ?? null)) return;
+        if (!props.onFailure?.(e)) setError(e);
+      }
+    });
   }
 
   return (

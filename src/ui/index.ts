@@ -6,3 +6,4 @@ export { ActionDialog, focusScreenHeading, type ActionDialogContext, type Action
 export { DataTable, type DataTableColumn, type DataTableProps, type DataTableSort, type SortDirection } from './DataTable.js';
 export { problemsByField, RefusalMessage, type FieldProblem, type RefusalExplanation, type RefusalMessageProps } from './RefusalMessage.js';
 export { ErrorView, ErrorViewProvider, type ErrorViewProps } from './ErrorView.js';
+export { useSingleFlight, type SingleFlight } from './useSingleFlight.js';

@@ -35,6 +35,8 @@ export const REFUSAL_CODES = [
   'versionNotInReview',
   /** Not one of Approved, Changes requested, Rejected. */
   'invalidDecision',
+  /** A recorded decision was not written by its designated approver (or was written by the author): it does not count. */
+  'untrustedDecision',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

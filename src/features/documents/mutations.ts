@@ -2,7 +2,9 @@
  * TanStack Query mutation options of the document lifecycle. Each one calls an operation of
  * `api/` (which asks the domain rules before writing) and, once it succeeds, refreshes every
  * query over the `SMS Documents` library (the document page, its history, the register). A failed
- * step refreshes nothing, so its dialog stays mounted with the user's input for the retry.
+ * step refreshes nothing, so its dialog stays mounted with the user's input for the retry; except
+ * the steps that can fail half way through a publication (a decision, completing a review,
+ * publishing), which refresh the page so that it shows what was recorded and what is left.
  * Retries are never automatic: a failed step keeps the user's input and the user retries.
  */
 import type { QueryClient } from '@tanstack/react-query';
@@ -10,6 +12,7 @@ import type { FinalDecision } from '../../domain/documents/approvals.js';
 import { documentsListKey } from './queries.js';
 import {
   archiveDocument,
+  completePublication,
   completeRound,
   createDocument,
   decideApproval,
@@ -48,16 +51,27 @@ export const submitMutation = (s: DocumentServices, qc: QueryClient) => ({
 export const decisionMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string; approvalItemId: string; decision: FinalDecision; comment: string | null }) => decideApproval(s, v.docId, v.approvalItemId, v.decision, v.comment),
   onSuccess: settle(s, qc),
+  // A failure after the decision was recorded leaves the page on what was recorded (issue 9 §4): it no
+  // longer offers the decision, and offers "Complete publication" where the publication did not finish.
+  // A decision that was not recorded keeps its dialog (and the user's input) for "Try again".
+  onError: settle(s, qc),
+});
+
+/** Finishes a publication left half done ("Complete publication"); refreshes what it reached, even when it fails. */
+export const completePublicationMutation = (s: DocumentServices, qc: QueryClient) => ({
+  mutationFn: (v: { docId: string }) => completePublication(s, v.docId),
+  onSettled: settle(s, qc),
 });
 
 export const completeRoundMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string }) => completeRound(s, v.docId),
-  onSuccess: settle(s, qc),
+  // Refreshed after a failure too: a step that failed half way shows as "Complete publication".
+  onSettled: settle(s, qc),
 });
 
 export const publishMutation = (s: DocumentServices, qc: QueryClient) => ({
   mutationFn: (v: { docId: string }) => publishDocument(s, v.docId),
-  onSuccess: settle(s, qc),
+  onSettled: settle(s, qc),
 });
 
 export const startRevisionMutation = (s: DocumentServices, qc: QueryClient) => ({

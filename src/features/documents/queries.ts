@@ -2,8 +2,10 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { GraphClient } from '../../../graph/core/client.js';
 import { DOCUMENTS_LIST, fetchRegisterPage, type RegisterPage, type RegisterParams } from './services/registerQuery.js';
 import { listGroups } from '../../../graph/directory/members.js';
-import { smsDocuments } from '../../../graph/schema/documents.js';
-import { loadDocument, loadDocumentsSite, loadPeopleDirectory, loadVersionHistory, previewUrl, versionBytes, type DocumentServices, type DocumentSnapshot } from './services/index.js';
+import { documentApprovals, documentReleases, smsDocuments } from '../../../graph/schema/documents.js';
+import type { PeopleDirectory } from '../../platform/people.js';
+import { getAwaitingDecision } from '../../../graph/home/awaitingDecision.js';
+import { reviewFindings, loadDocument, loadDocumentsSite, loadPeopleDirectory, loadReviewHistory, loadVersionHistory, previewUrl, versionBytes, type DocumentServices, type DocumentSnapshot } from './services/index.js';
 
 /**
  * TanStack Query options of the Documents area. Keys mirror the Graph paths
@@ -28,6 +30,17 @@ export const documentRegisterQuery = (client: GraphClient, siteId: string, param
 /** Every query over the `SMS Documents` library of a site. */
 export const documentsListKey = (siteId: string) => ['sites', siteId, 'lists', smsDocuments.displayName] as const;
 export const documentKey = (siteId: string, docId: string) => [...documentsListKey(siteId), 'items', docId] as const;
+
+/**
+ * The DocIds awaiting the decision of `upn` (their approvals in `Document Approvals`, releases in
+ * `Document Releases`; one `$batch`). Kept under the documents' key, so that a decision, which
+ * refreshes the documents, refreshes this too.
+ */
+export const awaitingDecisionQuery = (client: GraphClient, siteId: string, upn: string) =>
+  queryOptions({
+    queryKey: [...documentsListKey(siteId), 'awaitingMyDecision', upn.toLowerCase()],
+    queryFn: ({ signal }) => getAwaitingDecision(client, siteId, upn, { signal }),
+  });
 
 /** The document-control lists, library drive and group of the SMS site (once per session). */
 export const documentsSiteQuery = (client: GraphClient, siteId: string, siteWebUrl: string) =>
@@ -67,6 +80,17 @@ export const versionHistoryQuery = (s: DocumentServices, snap: DocumentSnapshot)
     queryFn: ({ signal }) => loadVersionHistory(s, snap, signal),
   });
 
+/**
+ * The review history of a document: each submission's note and every decision, per version (one
+ * `$batch`; see services/reviewHistory.ts). Keyed by the release records it reads, so a new decision
+ * or submission (which the mutations refresh under `documentKey`) reads it again.
+ */
+export const reviewHistoryQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
+  queryOptions({
+    queryKey: [...documentKey(s.site.siteId, snap.state.docId), 'reviews', snap.releases.map((r) => `${r.itemId}:${r.eTag}`).join(','), snap.approvals.map((a) => `${a.itemId}:${a.eTag}`).join(',')],
+    queryFn: ({ signal }) => loadReviewHistory(s, snap, signal),
+  });
+
 /** The bytes of one version (null = the current one the user sees). */
 export const versionContentQuery = (s: DocumentServices, snap: DocumentSnapshot, version: { id: string; current: boolean } | null) =>
   queryOptions({
@@ -83,4 +107,16 @@ export const previewQuery = (s: DocumentServices, snap: DocumentSnapshot) =>
     // The URL is short-lived; ask again rather than reuse an old one.
     staleTime: 5 * 60_000,
     gcTime: 5 * 60_000,
+  });
+
+/**
+ * Decisions that do not count among the register rows in review (`reviewFindings`: two `$batch` round
+ * trips for the rows shown). The lists are addressed by title, which Graph accepts in place of an id.
+ */
+export const registerIntegrityQuery = (client: GraphClient, siteId: string, people: PeopleDirectory | undefined, docIds: readonly string[], timeZone?: string) =>
+  queryOptions({
+    queryKey: [...documentsListKey(siteId), 'integrity', [...docIds].sort().join(',')],
+    queryFn: ({ signal }) =>
+      reviewFindings({ client, people: people!, timeZone, site: { siteId, releasesListId: documentReleases.displayName, approvalsListId: documentApprovals.displayName } }, docIds, signal),
+    enabled: people !== undefined && docIds.length > 0,
   });

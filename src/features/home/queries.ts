@@ -4,9 +4,9 @@ import { getHomeCounts, type HomeCountsInput } from '../../../graph/home/homeCou
 import { toDateOnly } from '../../platform/clock.js';
 
 
-/** Home's four counts, one `$batch`; the key follows the site, the user and the day. */
+/** Home's counts, one `$batch`; the key follows the site, the user, the day and whether decisions are counted. */
 export const homeCountsQuery = (client: GraphClient, input: HomeCountsInput) =>
   queryOptions({
-    queryKey: ['sites', input.siteId, 'home', input.upn.toLowerCase(), toDateOnly(input.today)],
+    queryKey: ['sites', input.siteId, 'home', input.upn.toLowerCase(), toDateOnly(input.today), input.awaitingDecision ? 'awaitingDecision' : 'counts'],
     queryFn: ({ signal }) => getHomeCounts(client, input, { signal }),
   });

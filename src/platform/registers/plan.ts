@@ -13,7 +13,8 @@
  * to the filter listed first):
  *   0 `eq` on a unique column · 1 `startsWith` on a unique column · 2 `eq` on a person or lookup ·
  *   3 `eq` on text, number or date · 4 `startsWith` on other text · 5 a range (`lt` `le` `gt` `ge`) ·
- *   6 `eq` on a choice or yes/no · 7 `in`.
+ *   6 `eq` on a choice or yes/no · 7 `in`. An `in` on a unique column ranks with `eq` on it (0): it
+ *   matches at most as many items as it lists values.
  * `ne` and `contains` are never sent (`ne` selects almost everything; SharePoint list fields have
  * no `contains`), nor is any filter on a multi-value or non-indexed column.
  *
@@ -59,7 +60,8 @@ function rankOf(column: SmsColumn, filter: RegisterFilter): number | null {
     case 'ge':
       return 5;
     case 'in':
-      return filter.value.length > 0 ? 7 : null;
+      if (filter.value.length === 0) return null;
+      return column.unique ? 0 : 7;
     case 'ne':
     case 'contains':
       return null;

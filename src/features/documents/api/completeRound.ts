@@ -4,6 +4,7 @@
  * refusal throws `DocumentRuleError` before anything is.
  */
 import { approvalRoundOutcome, decideApproval as decideApprovalRule, type FinalDecision } from '../../../domain/documents/approvals.js';
+import { decisionFindings } from '../../../domain/documents/integrity.js';
 import { refuse } from '../../../domain/documents/results.js';
 import { loadDocument } from '../services/load.js';
 import { applyRecordEffects, closeTasks } from '../services/records.js';
@@ -28,6 +29,13 @@ export async function completeRound(s: DocumentServices, docId: string): Promise
     throw new DocumentRuleError(refuse('approvalsIncomplete', `${docId} has no finished round of approvals waiting to be completed.`));
   }
   const round = snap.approvals;
+  // A decision that its approver did not write (server-stamped lastModifiedBy) never completes a round.
+  const author = versionUnderApproval(snap).authorId;
+  const untrusted = decisionFindings(snap.state.docId, versionUnderApproval(snap).versionLabel, round, author);
+  if (untrusted.length > 0) {
+    const who = untrusted.map((u) => ('assigneeId' in u ? `${u.approval} (${s.people.nameOf(u.assigneeId)})` : '')).join(', ');
+    throw new DocumentRuleError(refuse('untrustedDecision', `${docId}: the decision on ${who} was not recorded by its approver and does not count.`));
+  }
   const next = followUpOf(s, snap, round);
   const mine = round.filter((a) => a.decision !== 'Pending' && a.assigneeId.toLowerCase() === s.me.id.toLowerCase());
   const warnings = await closeTasks(s, mine);

@@ -5,7 +5,8 @@
  */
 export { archiveDocument } from './archiveDocument.js';
 export { completeRound, roundToComplete } from './completeRound.js';
-export { checkNewDocument, createDocument, fileNameFor, type CreateCallbacks, type NewDocumentRequest } from './createDocument.js';
+export { completePublication, type UncertainDecision } from './completePublication.js';
+export { checkNewDocument, createDocument, fileNameFor, newCreateKey, type CreateCallbacks, type NewDocumentRequest } from './createDocument.js';
 export { checkDecision, decideApproval, type DecisionOutcome } from './decideApproval.js';
 export { publishDocument, type PublishOptions } from './publishDocument.js';
 export { recordReviewNoChange } from './recordReviewNoChange.js';

@@ -24,6 +24,8 @@
  */
 import { downloadItemBytes } from '../../../../graph/drive/content.js';
 import { isPublishedLabel } from '../../../domain/documents/versions.js';
+import { decisionFindings } from '../../../domain/documents/integrity.js';
+import { refuse } from '../../../domain/documents/results.js';
 import { SYSTEM_ACTOR, type DocumentActor } from '../../../domain/documents/types.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import { sha256Hex } from '../services/hash.js';
@@ -31,8 +33,10 @@ import { patchLibraryFields, withCheckout } from '../services/library.js';
 import { loadDocument } from '../services/load.js';
 import { publishedReleaseOf, runHandlers, type PublishedRelease } from '../services/publish.js';
 import { appendAudit, applyRecordEffects } from '../services/records.js';
+import { isAmbiguousFailure } from '../services/resume.js';
+import { completePublication } from './completePublication.js';
 import { transitionOrThrow } from '../services/rules.js';
-import type { DocumentServices, DocumentSnapshot } from '../services/types.js';
+import { DocumentRuleError, type DocumentServices, type DocumentSnapshot } from '../services/types.js';
 
 export interface PublishOptions {
   /** Who publishes: the signed-in user (document controller, SMS manager) or the app on approval. */
@@ -89,10 +93,27 @@ function unfinishedPublication(snap: DocumentSnapshot, now: string): boolean {
  * (e.g. not Approved, not a document controller), with nothing changed.
  */
 export async function publishDocument(s: DocumentServices, docId: string, opts: PublishOptions = {}): Promise<PublishedRelease> {
+  try {
+    return await publishOnce(s, docId, opts);
+  } catch (e) {
+    // After an ambiguous failure (a 503/504 or timeout on a write that may have been applied), never
+    // send it again: read the document and finish from where it stands (api/completePublication.ts).
+    if (!isAmbiguousFailure(e)) throw e;
+    const done = await completePublication(s, docId);
+    if (!done.published) throw e;
+    return done.published;
+  }
+}
+
+async function publishOnce(s: DocumentServices, docId: string, opts: PublishOptions): Promise<PublishedRelease> {
   const snap = await loadDocument(s, docId);
   // A retry of a publication whose file step already happened: finish the rest. (Anything else
   // that is not Approved goes to the rules below, which refuse it with a clear message.)
   if (unfinishedPublication(snap, s.clock.now())) return finish(s, snap);
+  // A release counts only if its approvals count: never publish on a decision its approver did not write.
+  if (snap.draftRelease && decisionFindings(docId, snap.draftRelease.versionLabel, snap.approvals, snap.draftRelease.authorId).length > 0) {
+    throw new DocumentRuleError(refuse('untrustedDecision', `${docId}: a decision of its approval round was not recorded by its approver.`));
+  }
   const actor: DocumentActor = opts.actor === 'system' ? SYSTEM_ACTOR : s.me;
   const effectiveDate = opts.actor === 'system' ? (opts.effectiveDate ?? s.clock.today()) : undefined;
   const result = transitionOrThrow(s, snap.state, { type: 'publish', ...(effectiveDate ? { effectiveDate } : {}) }, actor);

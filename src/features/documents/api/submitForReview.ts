@@ -5,6 +5,7 @@
 import { patchLibraryFields } from '../services/library.js';
 import { loadDocument, readApprovals } from '../services/load.js';
 import { applyRecordEffects } from '../services/records.js';
+import { landedAfterFailure } from '../services/resume.js';
 import { transitionOrThrow } from '../services/rules.js';
 import { targetOf } from '../services/steps.js';
 import type { ApprovalRow, DocumentServices, DocumentSnapshot } from '../services/types.js';
@@ -20,8 +21,13 @@ export async function submitForReview(s: DocumentServices, docId: string, commen
   const target = targetOf(snap);
   const approvals = await allApprovalsOf(s, snap);
   const records = result.effects.filter((e) => e.type !== 'audit');
-  await applyRecordEffects(s, target, records, { approvals });
-  await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, snap.eTag);
+  try {
+    await applyRecordEffects(s, target, records, { approvals });
+    await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, snap.eTag);
+  } catch (e) {
+    // An ambiguous failure: go on if the status landed, else the user tries again (issue 9 §4).
+    await landedAfterFailure(s, snap, result.next.status, e);
+  }
   await applyRecordEffects(s, target, result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
   return loadDocument(s, docId);
 }

@@ -6,6 +6,7 @@
 import { patchLibraryFields, withCheckout } from '../services/library.js';
 import { loadDocument } from '../services/load.js';
 import { applyRecordEffects } from '../services/records.js';
+import { landedAfterFailure } from '../services/resume.js';
 import { transitionOrThrow } from '../services/rules.js';
 import { targetOf } from '../services/steps.js';
 import type { DocumentServices, DocumentSnapshot } from '../services/types.js';
@@ -14,11 +15,17 @@ import type { DocumentServices, DocumentSnapshot } from '../services/types.js';
 export async function withdrawDocument(s: DocumentServices, docId: string, reason: string): Promise<DocumentSnapshot> {
   const snap = await loadDocument(s, docId);
   const result = transitionOrThrow(s, snap.state, { type: 'withdraw', reason }, s.me);
-  await withCheckout(s, snap.file.driveItemId, snap, { comment: `Withdrawn: ${reason.trim()}`, publish: true }, async ({ eTag }) => {
-    // Release records once the check-out found the document unchanged (a conflict writes nothing).
-    await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
-    await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, eTag);
-  });
+  const checkIn = { comment: `Withdrawn: ${reason.trim()}`, publish: true };
+  try {
+    await withCheckout(s, snap.file.driveItemId, snap, checkIn, async ({ eTag }) => {
+      // Release records once the check-out found the document unchanged (a conflict writes nothing).
+      await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type !== 'audit'));
+      await patchLibraryFields(s, snap.file.driveItemId, { DocStatus: result.next.status }, eTag);
+    });
+  } catch (e) {
+    // An ambiguous failure: finish a check-in the step still owes, or let the user try again (issue 9 §4).
+    await landedAfterFailure(s, snap, result.next.status, e, checkIn);
+  }
   await applyRecordEffects(s, targetOf(snap), result.effects.filter((e) => e.type === 'audit'), { dedupeAudit: true });
   return loadDocument(s, docId);
 }

@@ -58,6 +58,7 @@ const REFUSAL_KEYS = {
   notAssignee: 'documents.lifecycle.refusal.notAssignee',
   versionNotInReview: 'documents.lifecycle.refusal.versionNotInReview',
   invalidDecision: 'documents.lifecycle.refusal.invalidDecision',
+  untrustedDecision: 'documents.lifecycle.refusal.untrustedDecision',
 } as const satisfies Record<RefusalCode, string>;
 
 /** The user-facing sentence for one field problem. */

@@ -17,14 +17,14 @@ import { DocumentNotFoundError, type ApprovalRow, type DocumentServices, type Do
 
 type Services = Pick<DocumentServices, 'client' | 'site' | 'people' | 'timeZone'>;
 
-const byCreated = (a: ReleaseRow, b: ReleaseRow) => (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || Number(a.itemId) - Number(b.itemId);
+export const byCreated = (a: ReleaseRow, b: ReleaseRow) => (a.createdDateTime ?? '').localeCompare(b.createdDateTime ?? '') || Number(a.itemId) - Number(b.itemId);
 
-const releasesQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: documentReleases, top: 200 });
-const approvalsQuery = (releaseItemId: string) => ({ filter: f.eq('fields/DocumentVersionLookupId', Number(releaseItemId)), schema: documentApprovals, top: 200 });
+export const releasesQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: documentReleases, top: 200 });
+export const approvalsQuery = (releaseItemId: string) => ({ filter: f.eq('fields/DocumentVersionLookupId', Number(releaseItemId)), schema: documentApprovals, top: 200 });
 const documentQuery = (docId: string) => ({ filter: f.eq('fields/DocId', docId), schema: smsDocuments, top: 2 });
 
 const toReleases = (s: Services, items: readonly ListItem[]) => items.map((i) => toReleaseRow(i, s.people, s.timeZone)).sort(byCreated);
-const toApprovals = (s: Services, items: readonly ListItem[]) => items.map((i) => toApprovalRow(i, s.people)).sort((a, b) => Number(a.itemId) - Number(b.itemId));
+export const toApprovals = (s: Services, items: readonly ListItem[]) => items.map((i) => toApprovalRow(i, s.people)).sort((a, b) => Number(a.itemId) - Number(b.itemId));
 
 /** Every release record of a document, oldest first (`DocId` is indexed). */
 export async function readReleases(s: Services, docId: string, signal?: AbortSignal): Promise<ReleaseRow[]> {
@@ -37,7 +37,7 @@ export async function readApprovals(s: Services, releaseItemId: string, signal?:
 }
 
 /** The items of a collection answered inside a `$batch`, following any nextLink through graph/core. */
-async function collection(s: Services, response: BatchResponse | undefined, signal?: AbortSignal): Promise<ListItem[]> {
+export async function collection(s: Services, response: BatchResponse | undefined, signal?: AbortSignal): Promise<ListItem[]> {
   const body = batchBody<{ value?: ListItem[]; '@odata.nextLink'?: string }>(response);
   const next = body['@odata.nextLink'];
   return [...(body.value ?? []), ...(next ? await getAll<ListItem>(s.client, next, { signal }) : [])];
@@ -60,7 +60,9 @@ export async function loadDocument(s: Services, docId: string, signal?: AbortSig
   const { siteId, documentsListId, releasesListId, approvalsListId } = s.site;
   const first = await batch(s.client, [listItemsRequest('document', siteId, documentsListId, documentQuery(docId)), listItemsRequest('releases', siteId, releasesListId, releasesQuery(docId))], { signal });
   const [item] = await collection(s, first.get('document'), signal);
-  const releases = toReleases(s, await collection(s, first.get('releases'), signal));
+  // Staff who may not see drafts may not read the release records either (403): they get none.
+  const recordsHidden = first.get('releases')?.status === 403;
+  const releases = recordsHidden ? [] : toReleases(s, await collection(s, first.get('releases'), signal));
   if (!item?.id) throw new DocumentNotFoundError(docId);
   const draftRelease = draftReleaseOf(releases, item.fields as Record<string, unknown>);
   const second = await batch(
@@ -87,5 +89,6 @@ export async function loadDocument(s: Services, docId: string, signal?: AbortSig
     releases,
     draftRelease,
     approvals,
+    ...(recordsHidden ? { recordsHidden } : {}),
   };
 }

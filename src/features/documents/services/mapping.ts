@@ -20,6 +20,7 @@ import { withoutBidiControls } from '../../../domain/text.js';
 import type { DocumentState, ReleaseRecord } from '../../../domain/documents/types.js';
 import { siteDateValue } from '../../../platform/clock.js';
 import type { PeopleDirectory } from '../../../platform/people.js';
+import { stampedPersonId, type StampedIdentity } from '../../../platform/stamps.js';
 import type { ApprovalRow, ReleaseRow } from './types.js';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -101,6 +102,7 @@ export function toApprovalRow(item: ListItem, people: PeopleDirectory): Approval
     decidedOn: str(f.DecidedOn),
     plannerTaskId: str(f.PlannerTaskId),
     round: approvalRound(title),
+    decidedBy: stampedPersonId(item.lastModifiedBy as StampedIdentity | undefined, people),
   };
 }
 

@@ -130,14 +130,19 @@ export function planFinalApproval(s: DocumentServices, snap: DocumentSnapshot, f
  *    (SHA-256), and the check-out;
  * 2. at once: the library item read again after the check-out (someone else's change since the
  *    document was loaded → conflict, check-out discarded, nothing published), and the task closed;
- * 3. one `$batch`, in order: the library metadata (DocStatus Published, PublishedVersion,
- *    EffectiveDate, NextReviewDate; `If-Match`), then the release record (Approved and Published
- *    with approver, dates, hash and acknowledgement settings), then the previous release Superseded;
- *    any failure discards the check-out;
- * 4. at once: the check-in as the next major version, and one `$batch` of the three audit entries
- *    (decision, approval, publication).
- * A failure after the decision leaves the round to `completeRound` (a retry of the same decision),
- * which finishes it step by step; no audit entry has been written before step 4, so none repeats.
+ * 3. one `$batch`, in order, each request depending on the one before: the decision's audit entry,
+ *    the release record (Approved and Published with approver, dates, hash and acknowledgement
+ *    settings), the previous release Superseded, and last the library metadata (DocStatus Published,
+ *    PublishedVersion, EffectiveDate, NextReviewDate; `If-Match`), so that a document whose DocStatus
+ *    says Published has its release records written; any failure discards the check-out;
+ * 4. at once: the check-in as the next major version, and one `$batch` of the two audit entries of
+ *    the document (approval, publication).
+ * A failure after the decision is finished by `completePublication` (../api/completePublication.ts),
+ * which `decideApproval` calls after an ambiguous failure and the document page offers: it reads the
+ * document again and continues from the stage it finds. The decision's audit entry is written before
+ * the document leaves In review (step 3), while its version label is still the one approved; the
+ * approval and publication entries only once they happened (step 4). A completion writes whichever
+ * of them is missing, once.
  */
 export async function approveAndPublish(s: DocumentServices, snap: DocumentSnapshot, final: FinalApproval, plan: NonNullable<ReturnType<typeof planFinalApproval>>): Promise<{ published: PublishedRelease; warnings: string[] }> {
   const { client, site } = s;
@@ -184,20 +189,30 @@ export async function approveAndPublish(s: DocumentServices, snap: DocumentSnaps
   // 3.
   const next = result.next;
   const releaseFieldsToWrite = { ...releaseFields(plan.approveChanges, s.people), ...releaseFields(plan.publishChanges, s.people, { fileHash }) };
-  const writes = [
-    updateItemFieldsRequest(
-      'library',
-      site.siteId,
-      site.documentsListId,
-      snap.listItemId,
-      { DocStatus: next.status, PublishedVersion: next.publishedVersion, EffectiveDate: next.effectiveDate, NextReviewDate: next.nextReviewDate },
-      li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''),
-    ),
-    { ...updateItemFieldsRequest('release', site.siteId, site.releasesListId, draft.itemId, releaseFieldsToWrite, draft.eTag), dependsOn: ['library'] },
+  const auditsOf = (effects: readonly (ApprovalEffect | DocumentEffect)[]) => effects.flatMap((e) => (e.type === 'audit' ? [e.entry] : []));
+  const [decisionAudit] = auditsOf(final.decisionEffects);
+  const first = decisionAudit ? [auditEntryRequest('decisionAudit', site.sms, auditRecordOf(s, snap.listItemId, decisionAudit))] : [];
+  const records = [
+    { ...updateItemFieldsRequest('release', site.siteId, site.releasesListId, draft.itemId, releaseFieldsToWrite, draft.eTag), dependsOn: first.map((r) => r.id) },
     ...plan.previous.map((p, i) => ({
       ...updateItemFieldsRequest(`superseded${i}`, site.siteId, site.releasesListId, p.row.itemId, { VersionStatus: 'Superseded', SupersededOn: p.on }, p.row.eTag),
       dependsOn: [i === 0 ? 'release' : `superseded${i - 1}`],
     })),
+  ];
+  const writes = [
+    ...first,
+    ...records,
+    {
+      ...updateItemFieldsRequest(
+        'library',
+        site.siteId,
+        site.documentsListId,
+        snap.listItemId,
+        { DocStatus: next.status, PublishedVersion: next.publishedVersion, EffectiveDate: next.effectiveDate, NextReviewDate: next.nextReviewDate },
+        li['@odata.etag'] ?? String(fields['@odata.etag'] ?? ''),
+      ),
+      dependsOn: [records[records.length - 1]!.id],
+    },
   ];
   let release: ReleaseRow;
   try {
@@ -210,7 +225,7 @@ export async function approveAndPublish(s: DocumentServices, snap: DocumentSnaps
   }
 
   // 4.
-  const audits = [...final.decisionEffects, ...final.approved.effects, ...result.effects].flatMap((e) => (e.type === 'audit' ? [e.entry] : []));
+  const audits = auditsOf([...final.approved.effects, ...result.effects]);
   const auditRequests = audits.map((e, i) => auditEntryRequest(`audit${i}`, site.sms, auditRecordOf(s, snap.listItemId, e)));
   const [checkedIn, written] = await Promise.all([
     checkin(client, site.driveId, driveItemId, { comment: `Version ${label} published`, publish: true }).then(
@@ -225,7 +240,8 @@ export async function approveAndPublish(s: DocumentServices, snap: DocumentSnaps
       (e: unknown) => e,
     ),
   ]);
-  // A failed check-in or audit write is finished by a retry of the publication (`publishDocument`).
+  // A failed check-in or audit write is finished by `completePublication` (decideApproval after an
+  // ambiguous failure, or "Complete publication" on the document page).
   if (checkedIn) throw checkedIn;
   if (written) throw written;
 

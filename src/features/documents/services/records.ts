@@ -16,14 +16,16 @@
 import type { ListItem } from '../../../../graph/lists/items.js';
 import { createItem, updateItemFields } from '../../../../graph/lists/items.js';
 import { documentApprovals, smsDocuments } from '../../../../graph/schema/index.js';
-import { appendAuditEntry, type AuditRecord } from '../../../platform/auditTrail.js';
+import { appendAuditEntry, type AuditDedupeScope, type AuditRecord } from '../../../platform/auditTrail.js';
 import { completeTasks, createLinkedTask, findBucket, linkTaskToItem, type PlannerBucketRef } from '../../../platform/planner.js';
 import type { ApprovalStep, VersionStatus } from '../../../domain/documents/constants.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import type { AuditEntry, ReleaseRecord } from '../../../domain/documents/types.js';
 import { approvalTitle, releaseFields, releaseTitle, toApprovalRow, toReleaseRow } from './mapping.js';
 import { readApprovals } from './load.js';
+import { releasedAs } from './versionStory.js';
 import type { ApprovalRow, DocumentServices, ReleaseRow } from './types.js';
+import { isAmbiguousFailure } from './resume.js';
 
 /** The Planner bucket approval tasks go to (plan "SMS Actions"). */
 export const DOCUMENT_REVIEWS_BUCKET = 'Document reviews';
@@ -236,10 +238,10 @@ async function createApprovalTask(s: DocumentServices, target: EffectTarget, lab
   const link = s.documentLink?.(target.docId);
   return createLinkedTask(s.client, {
     bucket,
-    title: `[${target.docId}] Approve version ${label}: ${target.title}`,
+    title: `[${target.docId}] Approve version ${releasedAs(label)}: ${target.title}`,
     assigneeUserIds: [person.userId],
     dueDateTime: addDaysIso(s.clock.now(), APPROVAL_TASK_DAYS),
-    description: `Review version ${label} of ${target.docId} "${target.title}" and record your decision (approve, or request changes with a comment) on the document's page.${link ? `\n${link}` : ''}`,
+    description: `Review version ${releasedAs(label)} of ${target.docId} "${target.title}" and record your decision (approve, or request changes with a comment) on the document's page.${link ? `\n${link}` : ''}`,
     links: [
       ...(link ? [{ url: link, alias: `${target.docId} in the SMS app` }] : []),
       ...(target.fileWebUrl ? [{ url: target.fileWebUrl, alias: `${target.docId} file` }] : []),
@@ -329,7 +331,27 @@ export function auditRecordOf(s: Pick<DocumentServices, 'mePerson'>, listItemId:
   };
 }
 
-/** Appends an `SMS Audit Trail` entry for a document transition (with `dedupe`, only if the trail lacks it). */
-export async function appendAudit(s: DocumentServices, listItemId: string, entry: AuditEntry, opts: { dedupe?: boolean } = {}): Promise<void> {
-  await appendAuditEntry(s.client, s.site.sms, auditRecordOf(s, listItemId, entry), { dedupe: opts.dedupe === true });
+/**
+ * Appends an `SMS Audit Trail` entry for a document transition (with `dedupe`, only if the trail lacks it;
+ * with `scope` too, lacks it anywhere in the current cycle, e.g. since the version was submitted).
+ */
+export async function appendAudit(s: DocumentServices, listItemId: string, entry: AuditEntry, opts: { dedupe?: boolean; scope?: AuditDedupeScope } = {}): Promise<void> {
+  const write = () => appendAuditEntry(s.client, s.site.sms, auditRecordOf(s, listItemId, entry), { dedupe: opts.dedupe === true, ...(opts.scope ? { dedupeScope: opts.scope } : {}) });
+  if (!opts.dedupe) {
+    await write();
+    return;
+  }
+  // A deduplicated entry is safe to try again after an ambiguous failure: each attempt first reads the
+  // trail, so an entry whose answer was lost is found, not written twice (issue 9 §4).
+  for (let failures = 0; ; failures++) {
+    try {
+      await write();
+      return;
+    } catch (e) {
+      if (!isAmbiguousFailure(e) || failures >= AUDIT_ATTEMPTS - 1) throw e;
+    }
+  }
 }
+
+/** Attempts of a deduplicated audit entry after ambiguous failures. */
+const AUDIT_ATTEMPTS = 8;

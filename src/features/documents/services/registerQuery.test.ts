@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphClient } from '../../../../graph/core/client.js';
 import { renderFilter } from '../../../../graph/core/filter.js';
 import { directoryOf, type Person } from '../../../platform/people.js';
 import type { CellValue, RegisterRecord } from '../../../platform/registers/index.js';
@@ -6,7 +7,10 @@ import {
   DEFAULT_SORT,
   NO_FILTERS,
   dateOnlyValue,
+  awaitsNothing,
   docIdPrefixOf,
+  fetchAllRegisterRows,
+  fetchRegisterPage,
   ownerOf,
   ownerOptions,
   planRegisterQuery,
@@ -106,6 +110,36 @@ describe('planRegisterQuery', () => {
 
   it('orders on the chosen indexed column', () => {
     expect(planRegisterQuery({ ...base, sort: { column: 'NextReviewDate', direction: 'descending' } }).orderby).toEqual(['fields/NextReviewDate desc']);
+  });
+});
+
+describe('Awaiting my decision', () => {
+  const awaiting = (p: Partial<RegisterParams> = {}): Partial<RegisterParams> => ({
+    view: 'inForce',
+    awaitingDocIds: ['SMS-PRC-030', 'SMS-PRC-031'],
+    ...p,
+    filters: { ...NO_FILTERS, ...p.filters, awaitingMyDecision: true },
+  });
+
+  it('sends the awaiting DocIds, never a wider predicate, even beside a type filter or a DocId prefix', () => {
+    const ids = "(fields/DocId eq 'SMS-PRC-030') or (fields/DocId eq 'SMS-PRC-031')";
+    expect(serverFilter(awaiting())).toBe(ids);
+    expect(serverFilter(awaiting({ docIdPrefix: 'SMS-', filters: { ...NO_FILTERS, docType: 'Procedure' } }))).toBe(ids);
+    // The other filters still apply to the returned rows.
+    expect(keeps(awaiting({ filters: { ...NO_FILTERS, docType: 'Policy' } }), { DocId: 'SMS-PRC-031', DocType: 'Procedure' })).toBe(false);
+  });
+
+  it('keeps what the approver must decide whatever its status, in the view of documents in force too', () => {
+    expect(keeps(awaiting(), { DocId: 'SMS-PRC-031', DocStatus: 'In review', PublishedVersion: null })).toBe(true);
+    expect(keeps(awaiting(), { DocId: 'SMS-POL-001', DocStatus: 'Published' })).toBe(false);
+  });
+
+  it('reads nothing at all when nothing awaits', async () => {
+    const params = { ...base, ...awaiting({ awaitingDocIds: [] }) } as RegisterParams;
+    expect(awaitsNothing(params)).toBe(true);
+    const unreachable = {} as GraphClient;
+    expect(await fetchRegisterPage(unreachable, 'site', params)).toEqual({ rows: [], scanned: 0, requests: 0, nextLink: null });
+    expect(await fetchAllRegisterRows(unreachable, 'site', params)).toEqual([]);
   });
 });
 

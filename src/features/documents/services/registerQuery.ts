@@ -105,9 +105,15 @@ export interface RegisterFilters {
   /** `PrimaryClause` (indexed; `ClauseRefs` is a multi-choice column and cannot be). */
   readonly clause: string | null;
   readonly review: ReviewFilter | null;
+  /**
+   * Only the documents awaiting the viewer's decision (`RegisterParams.awaitingDocIds`), whatever
+   * the view: an approver who sees only documents in force still sees a never-published draft they
+   * must decide (draft item security lets approvers read drafts).
+   */
+  readonly awaitingMyDecision: true | null;
 }
 
-export const NO_FILTERS: RegisterFilters = { docType: null, status: null, ownerUpn: null, processLookupId: null, clause: null, review: null };
+export const NO_FILTERS: RegisterFilters = { docType: null, status: null, ownerUpn: null, processLookupId: null, clause: null, review: null, awaitingMyDecision: null };
 
 /** Indexed columns the register can sort on, server-side. */
 export const SORT_COLUMNS = ['DocId', 'DocType', 'DocStatus', 'PrimaryClause', 'NextReviewDate'] as const;
@@ -130,6 +136,11 @@ export interface RegisterParams {
   readonly today: string;
   /** The SMS site's time zone (IANA), whose midnight a date-only column holds; UTC when not given. */
   readonly timeZone?: string;
+  /**
+   * With `filters.awaitingMyDecision`: the DocIds awaiting the viewer's decision (graph/home/awaitingDecision.ts),
+   * sent as `DocId` values (unique and indexed, so the query reads only those documents). None: nothing is read.
+   */
+  readonly awaitingDocIds?: readonly string[];
 }
 
 /** One document of the register. Dates are calendar dates `YYYY-MM-DD`. */
@@ -222,7 +233,12 @@ function reviewCondition(review: ReviewFilter, today: string): RegisterFilter {
 export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow> {
   const { filters, view, today, docIdPrefix } = params;
   const status = view === 'all' ? filters.status : null;
+  const awaiting = filters.awaitingMyDecision === true;
+  // The documents in force are the view of readers; what an approver must decide is shown whatever its status.
+  const inForce = view === 'inForce' && !awaiting;
   const conditions: (RegisterFilter | null)[] = [
+    // First, so that it wins the engine's tie with a DocId prefix: a handful of DocIds is the most selective predicate.
+    awaiting ? { column: 'DocId', op: 'in', value: params.awaitingDocIds ?? [] } : null,
     docIdPrefix ? { column: 'DocId', op: 'startsWith', value: docIdPrefix } : null,
     // The indexed UPN column, never the person column: it finds owners who have no lookup id (ADR 0005).
     filters.ownerUpn ? { column: 'OwnerUPN', op: 'eq', value: filters.ownerUpn } : null,
@@ -231,7 +247,7 @@ export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow
     filters.review ? reviewCondition(filters.review, today) : null,
     filters.docType ? { column: 'DocType', op: 'eq', value: filters.docType } : null,
     status ? { column: 'DocStatus', op: 'eq', value: status } : null,
-    view === 'inForce' ? { column: 'DocStatus', op: 'in', value: IN_FORCE_STATUSES } : null,
+    inForce ? { column: 'DocStatus', op: 'in', value: IN_FORCE_STATUSES } : null,
   ];
   const review = filters.review;
   return {
@@ -239,7 +255,7 @@ export function registerQuery(params: RegisterParams): RegisterQuery<RegisterRow
     sort: params.sort,
     timeZone: params.timeZone,
     rowFilter: (row) => {
-      if (view === 'inForce' && row.publishedVersion === null) return false;
+      if (inForce && row.publishedVersion === null) return false;
       if (review === 'overdue' && row.review !== 'overdue') return false;
       if (review === 'due' && row.review === 'ok') return false;
       return true;
@@ -262,6 +278,11 @@ export function matchesSearch(row: RegisterRow, search: string): boolean {
 
 // ---------- fetching ----------
 
+/** "Awaiting my decision" with no document awaiting: the answer is empty without asking (an empty `in` is never sent). */
+export function awaitsNothing(params: RegisterParams): boolean {
+  return params.filters.awaitingMyDecision === true && (params.awaitingDocIds ?? []).length === 0;
+}
+
 /** One "load" of the register: the matching rows of one or more Graph pages. */
 export type RegisterPage = RowsPage<RegisterRow>;
 export type FetchRegisterOptions = ReadOptions;
@@ -275,6 +296,7 @@ export type FetchRegisterOptions = ReadOptions;
  * Microsoft Learn: https://learn.microsoft.com/graph/api/listitem-list
  */
 export function fetchRegisterPage(client: GraphClient, siteId: string, params: RegisterParams, opts: FetchRegisterOptions = {}): Promise<RegisterPage> {
+  if (awaitsNothing(params)) return Promise.resolve({ rows: [], scanned: 0, requests: 0, nextLink: null });
   return readPage(client, siteId, documentRegister(params.today), registerQuery(params), opts);
 }
 
@@ -288,6 +310,7 @@ export function fetchAllRegisterRows(
   params: RegisterParams,
   opts: { onProgress?: (itemsRead: number) => void; signal?: AbortSignal } = {},
 ): Promise<RegisterRow[]> {
+  if (awaitsNothing(params)) return Promise.resolve([]);
   return readAll(client, siteId, documentRegister(params.today), registerQuery(params), opts);
 }
 

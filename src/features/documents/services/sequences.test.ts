@@ -24,6 +24,19 @@ describe('DocIds from SMS Sequences', () => {
     expect(await sequence('SMS-CON')).toMatchObject({ NextNumber: 6, Prefix: 'SMS-CON-' });
   });
 
+  it('gives a repeated request (same key) the number it took, only while nobody has taken one since', async () => {
+    const { priya, tom } = bed;
+    const first = await assignDocId(priya, 'Agreement', null, undefined, 'key-1');
+    expect(await assignDocId(priya, 'Agreement', null, undefined, 'key-1')).toBe(first);
+    expect(await sequence('SMS-AGR')).toMatchObject({ NextNumber: 2, LastRequestKey: 'key-1' });
+    // Tom takes the next number without a key: the repeat of key-1 must not get his.
+    const toms = await assignDocId(tom, 'Agreement', null);
+    expect(toms).not.toBe(first);
+    const repeat = await assignDocId(priya, 'Agreement', null, undefined, 'key-1');
+    expect([first, toms]).not.toContain(repeat);
+    expect(await sequence('SMS-AGR')).toMatchObject({ NextNumber: 4 });
+  });
+
   it('numbers the scope document (mandatory item D1) in its own sequence', async () => {
     expect(await assignDocId(bed.priya, 'Policy', 'D1')).toBe('SMS-SCP-001');
     expect(await assignDocId(bed.priya, 'Policy', 'None')).toBe('SMS-POL-001');

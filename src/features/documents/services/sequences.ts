@@ -12,9 +12,11 @@ export { MAX_SEQUENCE_ATTEMPTS, SequenceContentionError } from '../../../platfor
 
 /**
  * Reserves the next DocId for a document of `docType` (e.g. `SMS-PRC-031`). Creates the counter
- * when the type has none yet. Throws `SequenceContentionError` after `MAX_SEQUENCE_ATTEMPTS` lost races.
+ * when the type has none yet. With `requestKey` (a create's idempotency key), a repeat of the
+ * counter's last reservation gets the same DocId again. Throws `SequenceContentionError` after
+ * `MAX_SEQUENCE_ATTEMPTS` lost races.
  */
-export function assignDocId(s: Pick<DocumentServices, 'client' | 'site'>, docType: DocType, mandatoryItem: string | null, signal?: AbortSignal): Promise<string> {
+export function assignDocId(s: Pick<DocumentServices, 'client' | 'site'>, docType: DocType, mandatoryItem: string | null, signal?: AbortSignal, requestKey?: string | null): Promise<string> {
   return reserveNext(
     s.client,
     s.site.sms,
@@ -22,5 +24,6 @@ export function assignDocId(s: Pick<DocumentServices, 'client' | 'site'>, docTyp
     () => newDocSequence(docType, mandatoryItem),
     (state) => nextDocId(docType, state, { mandatoryItem }),
     signal,
+    { requestKey },
   );
 }

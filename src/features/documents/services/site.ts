@@ -5,7 +5,7 @@
  */
 import type { GraphClient } from '../../../../graph/core/client.js';
 import { auditTrail, documentApprovals, documentReleases, smsDocuments, smsSequences } from '../../../../graph/schema/index.js';
-import { listIdOf, loadSmsSite, type SmsSite } from '../../../platform/site.js';
+import { listIdOf, listRefOf, loadSmsSite, type SmsSite } from '../../../platform/site.js';
 import type { DocumentsSite } from './types.js';
 
 /** The document lists of an SMS site; `ListNotProvisionedError` when one is missing. */
@@ -14,8 +14,10 @@ export function documentsSiteOf(site: SmsSite): DocumentsSite {
     siteId: site.siteId,
     siteWebUrl: site.webUrl,
     documentsListId: listIdOf(site, smsDocuments.key),
-    releasesListId: listIdOf(site, documentReleases.key),
-    approvalsListId: listIdOf(site, documentApprovals.key),
+    // Readable only by those who take part in document control (drafts stay private): for staff
+    // these requests get the service's 403, which the readers turn into "no release records".
+    releasesListId: listRefOf(site, documentReleases.key),
+    approvalsListId: listRefOf(site, documentApprovals.key),
     sequencesListId: listIdOf(site, smsSequences.key),
     auditListId: listIdOf(site, auditTrail.key),
     driveId: site.documentsDriveId,

@@ -94,6 +94,11 @@ export interface ApprovalRow {
   readonly plannerTaskId: string | null;
   /** Which submission of the version created it (1, 2, …; see `approvalRound`). */
   readonly round: number;
+  /**
+   * Who the server stamped as the record's last writer (`lastModifiedBy`, as a person id), null when
+   * the stamp names no person: with `assigneeId`, whether the decision counts (domain `integrity.ts`).
+   */
+  readonly decidedBy: string | null;
 }
 
 /** The file behind a controlled document. */
@@ -123,6 +128,11 @@ export interface DocumentSnapshot {
   readonly draftRelease: ReleaseRow | null;
   /** Approvals of the latest round of the draft release. */
   readonly approvals: readonly ApprovalRow[];
+  /**
+   * True when the caller may not read `Document Releases` and `Document Approvals` (staff who may not
+   * see drafts; graph/provisioning/permissions.ts): `releases` and `approvals` are then empty.
+   */
+  readonly recordsHidden?: boolean;
 }
 
 /** A lifecycle step the document rules refused; nothing was changed. */

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
 import type { RuntimeConfig } from '../../../../app/config.js';
 import { useSession } from '../../../../app/session/SessionContext.js';
 import { Loading } from '../../../../app/shell/Loading.js';
-import { DOCUMENT_FILE_TYPES, fileKindOf, versionBytes, type DocumentServices, type DocumentSnapshot, type VersionEntry } from '../../services/index.js';
+import { currentVersionOf, DOCUMENT_FILE_TYPES, fileKindOf, permissionsOf, versionBytes, type DocumentServices, type DocumentSnapshot, type VersionEntry } from '../../services/index.js';
 import { useDocumentViewerStyles } from './DocumentViewer.styles.js';
 import { previewQuery, versionContentQuery } from '../../queries.js';
 import { renderMarkdown } from './renderMarkdown.js';
@@ -17,6 +17,8 @@ export interface DocumentViewerProps {
   snapshot: DocumentSnapshot;
   /** The version to show; null = the version the user sees by default (current). */
   version: VersionEntry | null;
+  /** The document version shown, as the rest of the page names it (`versionStory`); absent: the revision id. */
+  label?: string;
 }
 
 /**
@@ -26,12 +28,12 @@ export interface DocumentViewerProps {
  * version the preview (which always shows the current visible version) is not used — the user is
  * told so and can download that version.
  */
-export function DocumentViewer({ services, snapshot, version }: DocumentViewerProps) {
+export function DocumentViewer({ services, snapshot, version, label: shownLabel }: DocumentViewerProps) {
   const { t } = useTranslation();
   const kind = fileKindOf(snapshot.file.name);
-  const label = version?.id ?? snapshot.file.versionLabel ?? '';
+  const label = shownLabel ?? version?.id ?? snapshot.file.versionLabel ?? '';
   const older = version !== null && !version.current;
-  if (kind === 'docx') return older ? <OlderWordVersion services={services} snapshot={snapshot} version={version} /> : <WordPreview services={services} snapshot={snapshot} label={label} />;
+  if (kind === 'docx') return older ? <OlderWordVersion services={services} snapshot={snapshot} version={version} label={label} /> : <WordPreview services={services} snapshot={snapshot} label={label} />;
   if (kind === 'md' || kind === 'pdf') return <BytesViewer services={services} snapshot={snapshot} version={version} kind={kind} label={label} />;
   return (
     <MessageBar intent="info" layout="multiline">
@@ -108,8 +110,12 @@ function WordPreview({ services, snapshot, label }: { services: DocumentServices
   );
 }
 
-function OlderWordVersion({ services, snapshot, version }: { services: DocumentServices; snapshot: DocumentSnapshot; version: VersionEntry }) {
+function OlderWordVersion({ services, snapshot, version, label }: { services: DocumentServices; snapshot: DocumentSnapshot; version: VersionEntry; label: string }) {
   const { t } = useTranslation();
+  // The version the preview shows, named as the rest of the page names it.
+  const current = currentVersionOf(snapshot.state, permissionsOf(services.me, snapshot.state).seesDrafts)?.label ?? snapshot.file.versionLabel ?? '';
+  // The revision too: several revisions belong to one version.
+  const named = label === version.id ? label : t('documents.detail.history.versionAndRevision', { version: label, revision: version.id });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   async function download() {
@@ -126,11 +132,11 @@ function OlderWordVersion({ services, snapshot, version }: { services: DocumentS
   return (
     <>
       <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>{t('documents.detail.viewer.wordOlder', { version: version.id, current: snapshot.file.versionLabel ?? '' })}</MessageBarBody>
+        <MessageBarBody>{t('documents.detail.viewer.wordOlder', { version: named, current })}</MessageBarBody>
       </MessageBar>
       <Body1 as="p">
         <Button disabled={busy} onClick={() => void download()}>
-          {t('documents.detail.viewer.downloadVersion', { version: version.id })}
+          {t('documents.detail.viewer.downloadVersion', { version: named })}
         </Button>
       </Body1>
       {error ? <ErrorMessage error={error} onRetry={() => void download()} /> : null}

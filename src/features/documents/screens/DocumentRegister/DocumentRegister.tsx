@@ -4,6 +4,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Link,
@@ -57,6 +58,8 @@ export function DocumentRegister(props: DocumentRegisterProps) {
       <Filters state={state} legendId={filtersId} heading={Heading} />
       {register.isError ? (
         <ErrorMessage error={register.error} context={t('documents.register.error')} onRetry={() => void register.refetch()} />
+      ) : state.awaiting.isError ? (
+        <ErrorMessage error={state.awaiting.error} context={t('documents.register.filter.awaitingMyDecisionError')} onRetry={() => void state.awaiting.refetch()} />
       ) : register.isPending ? (
         <Loading label={t('documents.register.loading')} />
       ) : (
@@ -80,6 +83,15 @@ function Filters({ state, legendId, heading: Heading }: { state: RegisterState; 
         <Field className={styles.search} label={t('documents.register.filter.search')} hint={t('documents.register.filter.searchHint')}>
           <Input type="search" value={state.search} onChange={(_, d) => state.setSearch(d.value)} />
         </Field>
+        {state.canFilterAwaiting && (
+          <Field className={styles.filter} hint={filters.awaitingMyDecision ? t('documents.register.filter.awaitingMyDecisionHint') : undefined}>
+            <Checkbox
+              label={t('documents.register.filter.awaitingMyDecision')}
+              checked={filters.awaitingMyDecision === true}
+              onChange={(_, d) => setFilter('awaitingMyDecision', d.checked === true ? true : null)}
+            />
+          </Field>
+        )}
         <Field className={styles.filter} label={t('documents.register.filter.type')}>
           <Select className={styles.select} select={{ className: styles.selectControl }} value={filters.docType ?? ''} onChange={(_, d) => setFilter('docType', isOneOf(REGISTER_DOC_TYPES, d.value) ? d.value : null)}>
             <option value="">{any}</option>
@@ -270,7 +282,17 @@ function RegisterTable({ state, renderDocumentLink }: { state: RegisterState; re
         <TableBody>
           {state.rows.map((row) => (
             <TableRow key={row.itemId} className={mergeClasses(row.review === 'overdue' && styles.overdueRow, row.review === 'dueSoon' && styles.dueSoonRow)}>
-              <TableCell className={styles.nowrap}>{docLink(row, renderDocumentLink)}</TableCell>
+              <TableCell className={styles.nowrap}>
+                {docLink(row, renderDocumentLink)}
+                {state.integrityAlerts.has(row.docId) && (
+                  <>
+                    {' '}
+                    <Badge appearance="filled" shape="rounded" color="danger">
+                      {t('documents.register.integrityAlert')}
+                    </Badge>
+                  </>
+                )}
+              </TableCell>
               <TableCell className={styles.titleCell}>{row.title}</TableCell>
               <TableCell className={styles.nowrap}>{typeLabel(t, row.docType)}</TableCell>
               <TableCell>{state.names.ownerName(row)}</TableCell>

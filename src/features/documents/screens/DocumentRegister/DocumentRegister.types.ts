@@ -16,6 +16,13 @@ export interface DocumentRegisterProps {
   siteId: string;
   /** The viewer's SMS roles: SMS managers and document controllers see every status, everyone else the documents in force. */
   roles: readonly SmsRole[];
+  /**
+   * UPN of the signed-in user: offers the "Awaiting my decision" filter (the documents with a review
+   * or approval of theirs to decide). Without it the filter is not offered.
+   */
+  upn?: string;
+  /** Open with "Awaiting my decision" on (needs `upn`), e.g. from Home's inbox card. */
+  awaitingMyDecision?: boolean;
   /** The viewer's local date `YYYY-MM-DD` (default: today); overdue and due-soon reviews are relative to it. */
   today?: string;
   /** The SMS site's time zone (IANA; default UTC): its date-only columns hold midnight in it (the review date filters). */

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { siteTimeZone, smsSiteUrl } from '../../../../app/config.js';
 import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
 import { useRoles } from '../../../../app/roles/useRoles.js';
-import { smsSiteQuery } from '../../../../app/session/queries.js';
+import { meQuery, smsSiteQuery } from '../../../../app/session/queries.js';
 import { useSession } from '../../../../app/session/SessionContext.js';
 import { AREA_PATHS } from '../../../../app/shell/areas.js';
 import { Loading } from '../../../../app/shell/Loading.js';
 import { RouterLink } from '../../../../app/shell/RouterLink.js';
 import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
 import type { SmsRole } from '../../../../domain/roles.js';
+import { AWAITING_MY_DECISION, REGISTER_FILTER_PARAM } from '../../../../platform/paths.js';
 import { DocumentRegister } from './DocumentRegister.js';
 import { useDocumentRegisterStyles } from './DocumentRegister.styles.js';
 
@@ -21,7 +23,8 @@ export const documentPath = (docId: string): string => `${AREA_PATHS.documents}/
 
 /**
  * The Documents area's index screen: the document register of the SMS site for the signed-in
- * user. Waits for the site id and the user's roles (which decide the statuses shown); each
+ * user. Waits for the site id, the user's roles (which decide the statuses shown) and `/me` (whose
+ * UPN offers "Awaiting my decision"; `?filter=awaitingMyDecision` opens with it on); each
  * document's ID links to its page in the app.
  */
 export function DocumentRegisterScreen() {
@@ -29,7 +32,10 @@ export function DocumentRegisterScreen() {
   const styles = useDocumentRegisterStyles();
   const { client, config } = useSession();
   const site = useQuery(smsSiteQuery(client, smsSiteUrl(config)));
+  const me = useQuery(meQuery(client));
   const { roles, isLoading: rolesLoading } = useRoles();
+  const [search] = useSearchParams();
+  const awaiting = search.get(REGISTER_FILTER_PARAM) === AWAITING_MY_DECISION;
   const canCreate = (roles ?? []).some((r) => CREATE_ROLES.includes(r));
 
   return (
@@ -42,11 +48,14 @@ export function DocumentRegisterScreen() {
       )}
       {site.isError ? (
         <ErrorMessage error={site.error} context={t('documents.register.error')} onRetry={() => void site.refetch()} />
-      ) : !site.data || rolesLoading ? (
+      ) : !site.data || rolesLoading || me.isPending ? (
         <Loading label={t('documents.register.loading')} />
       ) : (
         <DocumentRegister
+          key={awaiting ? AWAITING_MY_DECISION : 'all'}
           client={client}
+          upn={me.data?.userPrincipalName ?? undefined}
+          awaitingMyDecision={awaiting}
           siteId={site.data.id}
           roles={roles ?? ['employee']}
           timeZone={siteTimeZone(config)}

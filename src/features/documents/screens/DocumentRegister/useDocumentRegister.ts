@@ -7,7 +7,7 @@ import { isAbortError } from '../../../../../graph/core/errors.js';
 import { registerFile, type ExportFormat, type ExportNames } from '../../export/registerExport.js';
 import { downloadFile } from '../../export/saveFile.js';
 import { peopleDirectoryQuery } from '../../queries.js';
-import { documentRegisterQuery } from '../../queries.js';
+import { awaitingDecisionQuery, documentRegisterQuery, registerIntegrityQuery } from '../../queries.js';
 import type { DocumentRegisterProps } from './DocumentRegister.types.js';
 import {
   DEFAULT_SORT,
@@ -68,14 +68,23 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
   const { t } = useTranslation();
   const today = props.today ?? localDate();
   const view = registerViewFor(roles);
-  const [filters, setFilters] = useState<RegisterFilters>(NO_FILTERS);
+  const upn = props.upn ?? null;
+  const [filters, setFilters] = useState<RegisterFilters>(() => ({ ...NO_FILTERS, awaitingMyDecision: props.awaitingMyDecision && upn ? true : null }));
   const [sort, setSort] = useState<RegisterSort>(DEFAULT_SORT);
   const [search, setSearch] = useState('');
   const docIdPrefix = useDebounced(docIdPrefixOf(search), SEARCH_DEBOUNCE_MS);
   const timeZone = props.timeZone;
-  const params: RegisterParams = useMemo(() => ({ view, filters, sort, docIdPrefix, today, timeZone }), [view, filters, sort, docIdPrefix, today, timeZone]);
+  // "Awaiting my decision": first the DocIds (the user's pending approvals on releases in review), then
+  // the register reads just those documents. Someone who may not read the approval lists has none.
+  const awaitingOn = filters.awaitingMyDecision === true && upn !== null;
+  const awaiting = useQuery({ ...awaitingDecisionQuery(client, siteId, upn ?? ''), enabled: awaitingOn });
+  const awaitingDocIds = useMemo(() => (awaiting.data?.state === 'found' ? awaiting.data.docIds : []), [awaiting.data]);
+  const params: RegisterParams = useMemo(
+    () => ({ view, filters, sort, docIdPrefix, today, timeZone, ...(awaitingOn ? { awaitingDocIds } : {}) }),
+    [view, filters, sort, docIdPrefix, today, timeZone, awaitingOn, awaitingDocIds],
+  );
 
-  const register = useInfiniteQuery(documentRegisterQuery(client, siteId, params));
+  const register = useInfiniteQuery({ ...documentRegisterQuery(client, siteId, params), enabled: !awaitingOn || awaiting.data !== undefined });
   // Owner and process names come from the people directory the document pages share (same
   // query key): it loads beside the first page and never delays it.
   const people = useQuery(peopleDirectoryQuery(client, siteId));
@@ -85,6 +94,10 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
   const loaded: RegisterRow[] = useMemo(() => register.data?.pages.flatMap((p) => p.rows) ?? [], [register.data]);
   const rows = useMemo(() => loaded.filter((r) => matchesSearch(r, search)), [loaded, search]);
   const titleSearch = search.trim() !== '' && docIdPrefixOf(search) === '';
+  // Integrity: for those who oversee document control, the rows in review whose decisions do not count.
+  const oversees = roles.some((r) => r === 'smsManager' || r === 'documentController' || r === 'internalAuditor');
+  const inReview = useMemo(() => (oversees ? rows.filter((r) => r.status === 'In review' && r.docId).map((r) => r.docId) : []), [oversees, rows]);
+  const integrity = useQuery(registerIntegrityQuery(client, siteId, people.data, inReview, timeZone));
 
   const names: ExportNames = useMemo(() => namesFrom(people.data, t), [people.data, t]);
   const queryClient = useQueryClient();
@@ -136,6 +149,10 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
   return {
     view,
     today,
+    /** The "Awaiting my decision" filter is offered (the user is known). */
+    canFilterAwaiting: upn !== null,
+    /** The DocIds awaiting the user's decision, while that filter is on. */
+    awaiting,
     filters,
     setFilter: <K extends keyof RegisterFilters>(key: K, value: RegisterFilters[K]) => setFilters((f) => ({ ...f, [key]: value })),
     clearFilters: () => {
@@ -155,6 +172,8 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
     owners,
     processes,
     names,
+    /** DocIds of rows with a decision that does not count (see `reviewFindings`). */
+    integrityAlerts: integrity.data ?? new Map<string, unknown[]>(),
     exportState,
     exportAs,
     cancelExport,

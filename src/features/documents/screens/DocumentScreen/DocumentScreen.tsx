@@ -7,12 +7,16 @@ import { RouterLink } from '../../../../app/shell/RouterLink.js';
 import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
 import { DocumentViewer } from '../../components/DocumentViewer/DocumentViewer.js';
 import { DOC_STATUS_KEYS, keyOf } from '../../i18n/labels.js';
-import type { DocumentServices, DocumentSnapshot } from '../../services/index.js';
+import { releaseDisplayLabel, type DocumentServices, type DocumentSnapshot } from '../../services/index.js';
+import { CompletePublication } from './CompletePublication.js';
 import { DocumentActions } from './DocumentActions.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
 import { MetadataPanel } from './MetadataPanel.js';
 import { useDocument, useDocumentDetails, useDocumentScreen } from './useDocumentScreen.js';
 import { ApprovalsTable, CompareVersions, ReleasesTable, VersionHistory } from './VersionHistory.js';
+import { ReviewHistory } from './ReviewHistory.js';
+import { IntegrityAlert } from './IntegrityAlert.js';
+import { ChangedAfterSubmission, useStoryStateLabel, VersionLine } from './VersionStory.js';
 
 /**
  * `/documents/:docId`: one controlled document as the signed-in user may see it — metadata, the
@@ -106,6 +110,7 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
   const d = useDocumentDetails(services, snapshot);
   const state = snapshot.state;
   const statusKey = keyOf(DOC_STATUS_KEYS, state.status);
+  const stateLabel = useStoryStateLabel();
 
   return (
     <>
@@ -115,8 +120,7 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
           {statusKey ? t(statusKey) : state.status}
         </Badge>
         <Body1>
-          {state.publishedVersion ? t('documents.detail.publishedVersion', { version: state.publishedVersion }) : t('documents.detail.notPublished')}
-          {d.perms.seesDrafts && state.draftVersion ? ` · ${t('documents.detail.draftVersion', { version: state.draftVersion })}` : ''}
+          <VersionLine published={state.publishedVersion} working={d.working} />
         </Body1>
         <RouterLink to="/documents">{t('documents.detail.backToRegister')}</RouterLink>
       </div>
@@ -125,6 +129,9 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
           <MessageBarBody>{t('documents.detail.readOnly', { status: statusKey ? t(statusKey) : state.status })}</MessageBarBody>
         </MessageBar>
       )}
+      {d.perms.seesDrafts && <IntegrityAlert services={services} snapshot={snapshot} />}
+      {d.perms.seesDrafts && <ChangedAfterSubmission story={d.storyShown} />}
+      {d.perms.seesDrafts && <CompletePublication services={services} snapshot={snapshot} />}
       <DocumentActions services={services} snapshot={snapshot} reload={reload} />
 
       <Section title={t('documents.detail.detailsHeading')}>
@@ -132,12 +139,12 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
       </Section>
 
       {d.perms.seesDrafts && snapshot.draftRelease && (
-        <Section title={t('documents.detail.approvalsHeading', { version: snapshot.draftRelease.versionLabel })}>
+        <Section title={t('documents.detail.approvalsHeading', { version: releaseDisplayLabel(snapshot.draftRelease) })}>
           <ApprovalsTable services={services} snapshot={snapshot} />
         </Section>
       )}
 
-      <Section title={t('documents.detail.viewerHeading', { version: d.viewerLabel })}>
+      <Section title={d.viewed ? t('documents.detail.viewerHeadingState', { version: d.viewing ? t('documents.detail.history.versionAndRevision', { version: d.viewed.label, revision: d.viewing.id }) : d.viewed.label, state: stateLabel(d.viewed.state) }) : t('documents.detail.viewerHeading', { version: d.viewerLabel })}>
         {d.viewing && (
           <Body1 as="p">
             <Button size="small" onClick={() => d.view(null)}>
@@ -145,7 +152,7 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
             </Button>
           </Body1>
         )}
-        <DocumentViewer services={services} snapshot={snapshot} version={d.viewing} />
+        <DocumentViewer services={services} snapshot={snapshot} version={d.viewing} label={d.viewerLabel} />
       </Section>
 
       <Section title={t('documents.detail.historyHeading')}>
@@ -154,18 +161,24 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
         ) : !d.history.data ? (
           <Loading label={t('documents.detail.history.loading')} />
         ) : (
-          <VersionHistory services={services} snapshot={snapshot} versions={d.versions} canRestore={d.canRestore} onView={d.view} />
+          <VersionHistory services={services} snapshot={snapshot} versions={d.versions} story={d.story} canRestore={d.canRestore} onView={d.view} />
         )}
       </Section>
 
       {d.history.data && (
         <Section title={t('documents.detail.compareHeading')}>
-          <CompareVersions services={services} versions={d.versions} groupName={d.groupName} />
+          <CompareVersions services={services} versions={d.versions} groupName={d.groupName} story={d.story} />
+        </Section>
+      )}
+
+      {d.perms.seesDrafts && (
+        <Section title={t('documents.detail.reviewsHeading')}>
+          <ReviewHistory services={services} snapshot={snapshot} />
         </Section>
       )}
 
       <Section title={t('documents.detail.releasesHeading')}>
-        <ReleasesTable services={services} releases={d.releases} />
+        {snapshot.recordsHidden ? <Body1 as="p">{t('documents.detail.releases.hidden')}</Body1> : <ReleasesTable services={services} releases={d.releases} />}
       </Section>
     </>
   );

@@ -13,33 +13,42 @@ import {
   DOCUMENT_FILE_TYPES,
   fileKindOf,
   lines,
+  releaseDisplayLabel,
   versionBytes,
   type ApprovalRow,
   type DocumentServices,
   type DocumentSnapshot,
   type ReleaseRow,
+  type StoryEntry,
   type VersionEntry,
 } from '../../services/index.js';
 import { RestoreDialog } from './dialogs/RestoreDialog.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
 import { useDateTimeFormat } from './format.js';
+import { useStoryStateLabel } from './VersionStory.js';
 
 export interface VersionHistoryProps {
   services: DocumentServices;
   snapshot: DocumentSnapshot;
   versions: readonly VersionEntry[];
+  /** The document version and state of each revision, by revision id (`versionStory`). */
+  story: ReadonlyMap<string, StoryEntry>;
   /** Restoring an earlier version as a new draft is offered (the rules allow editing now). */
   canRestore: boolean;
   onView(version: VersionEntry): void;
 }
 
 /**
- * The library's versions of the document, newest first: who and when, the release each major
- * version published with its approval, the change summary, and per version: view, download,
- * restore as a new draft (history itself never changes).
+ * The library's versions (revisions) of the document, newest first: the document version each belongs
+ * to and its state (the same label as the header and the content), the revision, who and when, the
+ * approval of a published version, the change summary, and per revision: view, download, restore as
+ * a new draft (history itself never changes). A revision saved after its version was submitted for
+ * review says so.
  */
-export function VersionHistory({ services, snapshot, versions, canRestore, onView }: VersionHistoryProps) {
+export function VersionHistory({ services, snapshot, versions, story, canRestore, onView }: VersionHistoryProps) {
   const { t } = useTranslation();
+  const stateLabel = useStoryStateLabel();
+  const labelOf = (v: VersionEntry) => story.get(v.id)?.label ?? v.releaseLabel ?? v.id;
   const styles = useDocumentScreenStyles();
   const when = useDateTimeFormat();
   const [downloadError, setDownloadError] = useState<unknown>(null);
@@ -59,15 +68,19 @@ export function VersionHistory({ services, snapshot, versions, canRestore, onVie
     {
       key: 'version',
       header: t('documents.detail.history.version'),
-      render: (v) =>
-        `${v.major ? t('documents.detail.history.major', { version: v.id, release: v.releaseLabel ?? v.id }) : t('documents.detail.history.minor', { version: v.id })}${v.current ? ` ${t('documents.detail.history.current')}` : ''}`,
+      render: (v) => `${labelOf(v)}${v.current ? ` ${t('documents.detail.history.current')}` : ''}`,
     },
+    { key: 'revision', header: t('documents.detail.history.revision'), render: (v) => v.id },
     {
       key: 'status',
       header: t('documents.detail.history.status'),
       render: (v) => {
-        const statusKey = keyOf(DOC_STATUS_KEYS, v.status);
-        return statusKey ? t(statusKey) : (v.status ?? '—');
+        const entry = story.get(v.id);
+        if (!entry) {
+          const statusKey = keyOf(DOC_STATUS_KEYS, v.status);
+          return statusKey ? t(statusKey) : (v.status ?? '—');
+        }
+        return `${stateLabel(entry.state)}${entry.changedAfterSubmission ? ` · ${t('documents.detail.history.changedAfterSubmission')}` : ''}`;
       },
     },
     { key: 'by', header: t('documents.detail.history.by'), render: (v) => v.modifiedBy ?? '—' },
@@ -83,13 +96,13 @@ export function VersionHistory({ services, snapshot, versions, canRestore, onVie
       header: t('documents.detail.history.actions'),
       render: (v) => (
         <div className={styles.rowActions}>
-          <Button size="small" onClick={() => onView(v)} aria-label={t('documents.detail.history.viewLabel', { version: v.id })}>
+          <Button size="small" onClick={() => onView(v)} aria-label={t('documents.detail.history.viewRevisionLabel', { version: labelOf(v), revision: v.id })}>
             {t('documents.detail.history.view')}
           </Button>
-          <Button size="small" onClick={() => void download(v)} aria-label={t('documents.detail.history.downloadLabel', { version: v.id })}>
+          <Button size="small" onClick={() => void download(v)} aria-label={t('documents.detail.history.downloadRevisionLabel', { version: labelOf(v), revision: v.id })}>
             {t('documents.detail.history.download')}
           </Button>
-          {canRestore && !v.current && <RestoreDialog services={services} snapshot={snapshot} version={v} />}
+          {canRestore && !v.current && <RestoreDialog services={services} snapshot={snapshot} version={v} label={labelOf(v)} />}
         </div>
       ),
     },
@@ -129,8 +142,23 @@ const COMPARED_FIELD_KEYS = {
 } as const satisfies Record<(typeof COMPARED_FIELDS)[number], string>;
 
 /** Shows two versions' metadata side by side, only the columns that differ. */
-export function CompareVersions({ services, versions, groupName }: { services: DocumentServices; versions: readonly VersionEntry[]; groupName(id: string): string }) {
+export function CompareVersions({
+  services,
+  versions,
+  groupName,
+  story,
+}: {
+  services: DocumentServices;
+  versions: readonly VersionEntry[];
+  groupName(id: string): string;
+  /** The document version of each revision (`versionStory`): revisions are then named "1.0, revision 0.3"; absent: by revision. */
+  story?: ReadonlyMap<string, StoryEntry>;
+}) {
   const { t } = useTranslation();
+  const nameOf = (id: string) => {
+    const label = story?.get(id)?.label;
+    return label ? t('documents.detail.history.versionAndRevision', { version: label, revision: id }) : id;
+  };
   const styles = useDocumentScreenStyles();
   const [left, setLeft] = useState(versions[1]?.id ?? versions[0]?.id ?? '');
   const [right, setRight] = useState(versions[0]?.id ?? '');
@@ -165,20 +193,20 @@ export function CompareVersions({ services, versions, groupName }: { services: D
   return (
     <>
       <div className={styles.compare}>
-        <VersionSelect label={t('documents.detail.compare.left')} versions={versions} value={left} onChange={setLeft} />
-        <VersionSelect label={t('documents.detail.compare.right')} versions={versions} value={right} onChange={setRight} />
+        <VersionSelect label={t('documents.detail.compare.left')} versions={versions} value={left} onChange={setLeft} nameOf={nameOf} />
+        <VersionSelect label={t('documents.detail.compare.right')} versions={versions} value={right} onChange={setRight} nameOf={nameOf} />
       </div>
       {diffs.length === 0 ? (
-        <Body1 as="p">{t('documents.detail.compare.same', { left, right })}</Body1>
+        <Body1 as="p">{t('documents.detail.compare.same', { left: nameOf(left), right: nameOf(right) })}</Body1>
       ) : (
         <DataTable
-          label={t('documents.detail.compare.label', { left, right })}
+          label={t('documents.detail.compare.label', { left: nameOf(left), right: nameOf(right) })}
           rows={diffs}
           rowKey={(d) => d.field}
           columns={[
             { key: 'field', header: t('documents.detail.compare.field'), render: (d) => fieldLabel(d.field) },
-            { key: 'left', header: t('documents.detail.compare.version', { version: left }), render: (d) => show(d.field, d.left) },
-            { key: 'right', header: t('documents.detail.compare.version', { version: right }), render: (d) => show(d.field, d.right) },
+            { key: 'left', header: t('documents.detail.compare.version', { version: nameOf(left) }), render: (d) => show(d.field, d.left) },
+            { key: 'right', header: t('documents.detail.compare.version', { version: nameOf(right) }), render: (d) => show(d.field, d.right) },
           ]}
         />
       )}
@@ -192,7 +220,7 @@ export function ReleasesTable({ services, releases }: { services: DocumentServic
   const styles = useDocumentScreenStyles();
   const when = useDateTimeFormat();
   const columns: DataTableColumn<ReleaseRow>[] = [
-    { key: 'version', header: t('documents.detail.history.version'), render: (r) => r.versionLabel },
+    { key: 'version', header: t('documents.detail.history.version'), render: (r) => releaseDisplayLabel(r) },
     {
       key: 'status',
       header: t('documents.detail.history.status'),
@@ -222,35 +250,49 @@ export function ReleasesTable({ services, releases }: { services: DocumentServic
   return <DataTable label={t('documents.detail.releases.label')} columns={columns} rows={[...releases].reverse()} rowKey={(r) => r.itemId} empty={t('documents.detail.releases.none')} />;
 }
 
-/** The decisions of the current review round. */
-export function ApprovalsTable({ services, snapshot }: { services: DocumentServices; snapshot: DocumentSnapshot }) {
+/**
+ * The columns of a table of review and approval decisions: step, assignee, decision, comment, (who
+ * recorded it, per the server's stamp,) and when. `closed`: a round that no longer waits, whose
+ * Pending decisions read "not decided".
+ */
+export function useDecisionColumns(services: DocumentServices, opts: { closed?: boolean; recordedBy?: boolean } = {}): DataTableColumn<ApprovalRow>[] {
   const { t } = useTranslation();
   const when = useDateTimeFormat();
-  const columns: DataTableColumn<ApprovalRow>[] = [
+  return [
     { key: 'step', header: t('documents.detail.approvals.step'), render: (a) => (a.step === 'Approval' ? t('documents.detail.approvals.approval') : t('documents.detail.approvals.review')) },
     { key: 'assignee', header: t('documents.detail.approvals.assignee'), render: (a) => services.people.nameOf(a.assigneeId) },
     {
       key: 'decision',
       header: t('documents.detail.approvals.decision'),
       render: (a) => {
+        if (opts.closed && a.decision === 'Pending') return t('documents.detail.reviews.notDecided');
         const decision = keyOf(DECISION_KEYS, a.decision);
         return decision ? t(decision) : a.decision;
       },
     },
     { key: 'comment', header: t('documents.detail.approvals.comment'), render: (a) => a.comment ?? '—' },
+    ...(opts.recordedBy
+      ? [{ key: 'decidedBy', header: t('documents.detail.reviews.decidedBy'), render: (a: ApprovalRow) => (a.decision !== 'Pending' && a.decidedBy ? services.people.nameOf(a.decidedBy) : '—') }]
+      : []),
     { key: 'decidedOn', header: t('documents.detail.approvals.decidedOn'), render: (a) => when(a.decidedOn) },
   ];
+}
+
+/** The decisions of the current review round. */
+export function ApprovalsTable({ services, snapshot }: { services: DocumentServices; snapshot: DocumentSnapshot }) {
+  const { t } = useTranslation();
+  const columns = useDecisionColumns(services);
   return <DataTable label={t('documents.detail.approvals.label')} columns={columns} rows={snapshot.approvals} rowKey={(a) => a.itemId} empty={t('documents.detail.approvals.none')} />;
 }
 
-/** One side of the comparison: a version chosen by its label. */
-function VersionSelect({ label, versions, value, onChange }: { label: string; versions: readonly VersionEntry[]; value: string; onChange: (id: string) => void }) {
+/** One side of the comparison: a revision, named by its document version and revision (`nameOf`). */
+function VersionSelect({ label, versions, value, onChange, nameOf }: { label: string; versions: readonly VersionEntry[]; value: string; onChange: (id: string) => void; nameOf: (id: string) => string }) {
   return (
     <Field label={label}>
       <Select value={value} onChange={(_, d) => onChange(d.value)}>
         {versions.map((v) => (
           <option key={v.id} value={v.id}>
-            {v.id}
+            {nameOf(v.id)}
           </option>
         ))}
       </Select>

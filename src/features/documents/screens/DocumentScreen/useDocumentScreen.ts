@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useSession } from '../../../../app/session/SessionContext.js';
 import type { VersionStatus } from '../../../../domain/documents/constants.js';
 import { documentQuery, groupsQuery, versionHistoryQuery } from '../../queries.js';
-import { DocumentNotFoundError, offeredActions, permissionsOf, type DocumentServices, type DocumentSnapshot, type VersionEntry } from '../../services/index.js';
+import { currentVersionOf, DocumentNotFoundError, offeredActions, permissionsOf, versionStory, workingVersionOf, type DocumentServices, type DocumentSnapshot, type DocumentVersionView, type StoryEntry, type VersionEntry } from '../../services/index.js';
 import { useDocumentServices } from '../../useDocumentServices.js';
 
 /** Release statuses everyone may see; the others belong to drafts. */
@@ -59,6 +59,10 @@ export function useDocumentDetails(services: DocumentServices, snapshot: Documen
   const state = snapshot.state;
   const perms = permissionsOf(services.me, state);
   const versions = (history.data ?? []).filter((v) => perms.seesDrafts || v.major);
+  // The document version of each revision, read over the whole history (a reader sees only the published ones).
+  const story = new Map<string, StoryEntry>(versionStory(history.data ?? [], state).map((e) => [e.revision, e]));
+  const current = currentVersionOf(state, perms.seesDrafts);
+  const viewed: DocumentVersionView | null = viewing ? (story.get(viewing.id) ?? null) : current;
   return {
     perms,
     history,
@@ -70,6 +74,14 @@ export function useDocumentDetails(services: DocumentServices, snapshot: Documen
     viewing,
     /** Shows a version in the viewer (the current one shows as "current"). */
     view: (v: VersionEntry | null) => setViewing(v?.current ? null : v),
-    viewerLabel: viewing?.id ?? versions[0]?.id ?? snapshot.file.versionLabel ?? '',
+    /** Each revision's document version and state, by revision id (`versionStory`). */
+    story,
+    /** The story of the versions shown, newest first. */
+    storyShown: versions.map((v) => story.get(v.id)).filter((e): e is StoryEntry => e !== undefined),
+    /** The version being worked on (for people who see drafts), as the header shows it. */
+    working: perms.seesDrafts ? workingVersionOf(state) : null,
+    /** The document version in the viewer, with its state (null: nothing published and no draft visible). */
+    viewed,
+    viewerLabel: viewed?.label ?? viewing?.id ?? versions[0]?.id ?? snapshot.file.versionLabel ?? '',
   };
 }

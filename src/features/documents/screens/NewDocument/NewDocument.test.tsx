@@ -175,6 +175,22 @@ describe('new document form', () => {
     expect((await items('SMS Documents')).filter((d) => d.Title === 'Capacity Instruction').map((d) => [d.DocType, String(d.DocId).slice(0, 7)])).toEqual([['Work instruction', 'SMS-WI-']]);
   });
 
+  it('a double click on "Create document" makes one document: the button is disabled while the file is read', async () => {
+    const u = userEvent.setup();
+    const counter = Number((await items('SMS Sequences')).find((s) => s.SequenceName === 'SMS-PRC')?.NextNumber ?? 1);
+    await openForm();
+    await fillValid(u, 'Event Monitoring Procedure');
+    await u.dblClick(screen.getByRole('button', { name: 'Create document' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: /^SMS-PRC-\d+ Event Monitoring Procedure$/ }, { timeout: 5000 })).toBeTruthy();
+    // One number taken; a second create started by the click would have reserved its number long before the first one ended.
+    expect((await items('SMS Sequences')).find((s) => s.SequenceName === 'SMS-PRC')).toMatchObject({ NextNumber: counter + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const docs = (await items('SMS Documents')).filter((d) => d.Title === 'Event Monitoring Procedure');
+    expect(docs.map((d) => d.DocId)).toEqual([`SMS-PRC-${String(counter).padStart(3, '0')}`]);
+    expect((await items('Document Releases')).filter((r) => r.DocId === docs[0]!.DocId)).toHaveLength(1);
+  });
+
   it('refuses an employee in the UI, and Microsoft 365 refuses the same writes made directly (403)', async () => {
     await openForm(jack);
     expect(await screen.findByText('You cannot create controlled documents')).toBeTruthy();

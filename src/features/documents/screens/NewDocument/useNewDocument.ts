@@ -5,12 +5,13 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../../../app/session/SessionContext.js';
 import type { Refusal } from '../../../../domain/documents/results.js';
 import { documentPath } from '../../../../platform/paths.js';
+import { useSingleFlight } from '../../../../ui/useSingleFlight.js';
 import { emptyMetadataForm, toMetadata, type MetadataFormValue } from '../../components/metadataForm.js';
 import { readFileBytes } from '../../components/readFile.js';
 import { groupsQuery } from '../../queries.js';
 import { messagesByField, type FormField } from '../../i18n/messages.js';
 import { createDocumentMutation } from '../../mutations.js';
-import { checkNewDocument, DocumentRuleError, fileKindOf, type DocumentServices, type FileInput, type UploadProgress } from '../../services/index.js';
+import { checkNewDocument, DocumentRuleError, fileKindOf, newCreateKey, type DocumentServices, type FileInput, type UploadProgress } from '../../services/index.js';
 import { templateFile, templateFor, type TemplateId } from './templates.js';
 
 /** Where the new document's content comes from. */
@@ -22,6 +23,13 @@ export type Source = 'file' | 'template';
  * failure everything typed stays, and the next attempt reuses the DocId already reserved and the
  * file name of the first attempt. Changing the DocType or mandatory item drops the reserved DocId
  * (its prefix would no longer fit); the next attempt reserves another.
+ *
+ * Double submission: the form runs one attempt at a time, from the click until it settles
+ * (`useSingleFlight`: the file is read before the mutation starts, when `isPending` is still
+ * false), and every attempt carries the form's creation key (`requestKey`, made when the form
+ * opens), so a create repeated after an ambiguous failure finds and finishes the document the
+ * earlier attempt made instead of making a second one. A new DocType or mandatory item is
+ * another request (another DocId), so it gets another key.
  */
 export function useNewDocument(services: DocumentServices) {
   const { t } = useTranslation();
@@ -38,7 +46,9 @@ export function useNewDocument(services: DocumentServices) {
   const [reservedDocId, setReservedDocId] = useState<string | null>(null);
   const [firstFileName, setFirstFileName] = useState<string | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [requestKey, setRequestKey] = useState(newCreateKey);
   const create = useMutation(createDocumentMutation(services, queryClient));
+  const flight = useSingleFlight();
 
   const nameOf = (id: string) => services.people.nameOf(id);
 
@@ -49,6 +59,7 @@ export function useNewDocument(services: DocumentServices) {
     if (renumber && reservedDocId) {
       setReservedDocId(null);
       setFirstFileName(null);
+      setRequestKey(newCreateKey());
     }
     setForm((f) => ({ ...f, ...p }));
   };
@@ -59,9 +70,16 @@ export function useNewDocument(services: DocumentServices) {
     return { name: file.name, bytes: await readFileBytes(file) };
   }
 
-  /** Checks the form with the rules and, when nothing is refused, creates the document and opens its page. */
-  async function submit(e?: FormEvent) {
+  /**
+   * Checks the form with the rules and, when nothing is refused, creates the document and opens its
+   * page. A submit while an attempt is running (a double click, "Try again" pressed twice) does nothing.
+   */
+  function submit(e?: FormEvent): Promise<void> {
     e?.preventDefault();
+    return flight.run(attempt);
+  }
+
+  async function attempt(): Promise<void> {
     const metadata = toMetadata(form);
     const problems: Partial<Record<FormField, string>> = {};
     if (source === 'file' && !file) problems.file = t('documents.lifecycle.new.fileRequired');
@@ -73,21 +91,19 @@ export function useNewDocument(services: DocumentServices) {
     const input = await chosenFile();
     if (!input) return;
     setProgress(null);
-    create.mutate(
-      {
-        request: { metadata, file: input, docId: reservedDocId, fileName: reservedDocId ? firstFileName : null },
+    try {
+      const { docId } = await create.mutateAsync({
+        request: { metadata, file: input, docId: reservedDocId, fileName: reservedDocId ? firstFileName : null, requestKey },
         callbacks: { onDocId: setReservedDocId, onFileName: setFirstFileName, onProgress: setProgress },
-      },
-      {
-        onSuccess: ({ docId }) => void navigate(documentPath(docId)),
-        onError: (err) => {
-          if (err instanceof DocumentRuleError) {
-            setRefusal(err.refusal);
-            setErrors(messagesByField(t, err.refusal.errors, nameOf));
-          }
-        },
-      },
-    );
+      });
+      void navigate(documentPath(docId));
+    } catch (err) {
+      // Shown from the mutation's state (`refusal`, `graphError`); the form keeps what was typed.
+      if (err instanceof DocumentRuleError) {
+        setRefusal(err.refusal);
+        setErrors(messagesByField(t, err.refusal.errors, nameOf));
+      }
+    }
   }
 
   return {
@@ -106,7 +122,7 @@ export function useNewDocument(services: DocumentServices) {
     /** The rules' refusal of the last attempt, if any. */
     refusal,
     reservedDocId,
-    busy: create.isPending,
+    busy: flight.running || create.isPending,
     /** Upload progress of the running attempt (0–1), and whether there is any to show. */
     progress: progress && progress.total > 0 ? progress.uploaded / progress.total : 0,
     uploading: create.isPending && progress !== null,

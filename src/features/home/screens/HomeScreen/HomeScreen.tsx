@@ -12,6 +12,7 @@ import { useRoles } from '../../../../app/roles/useRoles.js';
 import { meQuery, smsSiteQuery } from '../../../../app/session/queries.js';
 import { useSession } from '../../../../app/session/SessionContext.js';
 import { AREA_LABEL_KEYS, AREA_PATHS } from '../../../../app/shell/areas.js';
+import { awaitingMyDecisionPath } from '../../../../platform/paths.js';
 import { Loading } from '../../../../app/shell/Loading.js';
 import { RouterLink } from '../../../../app/shell/RouterLink.js';
 import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
@@ -39,9 +40,11 @@ function reviewsDueBy(today: CalendarDate): CalendarDate {
 }
 
 /**
- * Home for the signed-in user: pending acknowledgements, open actions, upcoming reviews and audits.
- * Reads `/me` and the SMS site id (both cached for the session), then the four counts in one
- * `$batch`. A list the SMS site does not have yet shows 0 with a note instead of an error.
+ * Home for the signed-in user: documents awaiting their decision, pending acknowledgements, open
+ * actions, upcoming reviews and audits. Reads `/me`, the SMS site id and the user's roles (one
+ * session-start `$batch`, cached for the session), then the counts in one `$batch`. A list the SMS
+ * site does not have yet shows 0 with a note instead of an error. Someone whose only SMS role is
+ * employee approves nothing (and may not read the approval lists): their Home does not ask.
  */
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -51,9 +54,12 @@ export function HomeScreen() {
   const upn = me.data?.userPrincipalName ?? null;
   const siteId = site.data?.id ?? null;
   const today = localCalendarDate();
+  // The roles come from the same first batch as `/me` and the site, so waiting for them costs no round trip.
+  const { roles, isLoading: rolesLoading } = useRoles();
+  const awaitingDecision = roles === null || roles.some((r) => r !== 'employee');
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today) }),
-    enabled: siteId !== null && upn !== null,
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision }),
+    enabled: siteId !== null && upn !== null && !rolesLoading,
   });
 
   const name = me.data?.displayName ?? session.user.displayName;
@@ -77,7 +83,7 @@ export function HomeScreen() {
         <ErrorMessage error={null} />
       ) : counts.data ? (
         <>
-          <CountSection heading={t('home.myWork')} cards={CARDS.slice(0, 2)} counts={counts.data} />
+          <CountSection heading={t('home.myWork')} cards={CARDS.slice(0, 2)} counts={counts.data} awaitingDecision={counts.data.awaitingDecision} />
           <CountSection heading={t('home.upcoming')} cards={CARDS.slice(2)} counts={counts.data} />
         </>
       ) : (
@@ -87,7 +93,7 @@ export function HomeScreen() {
   );
 }
 
-function CountSection({ heading, cards, counts }: { heading: string; cards: typeof CARDS; counts: HomeCounts }) {
+function CountSection({ heading, cards, counts, awaitingDecision }: { heading: string; cards: typeof CARDS; counts: HomeCounts; awaitingDecision?: HomeCount }) {
   const styles = useHomeStyles();
   const id = useId();
   return (
@@ -96,21 +102,58 @@ function CountSection({ heading, cards, counts }: { heading: string; cards: type
         {heading}
       </h2>
       <div className={styles.cards}>
+        {awaitingDecision && awaitingDecision.state !== 'noAccess' && <AwaitingDecisionCard count={awaitingDecision} />}
         {cards.map((card) => {
           const count = counts[card.key];
-          return count ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
+          return count && count.state !== 'noAccess' ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
         })}
       </div>
     </section>
   );
 }
 
-function CountCard({ label, area, count }: { label: (typeof CARDS)[number]['label']; area: AppArea; count: HomeCount }) {
+type ShownCount = Exclude<HomeCount, { state: 'noAccess' }>;
+
+/** A count as shown: 0 for a missing list, "100+" past a cap. */
+function useShownCount(count: ShownCount): string {
+  const { t } = useTranslation();
+  return count.state === 'missingList' ? '0' : count.more ? t('home.countMore', { count: count.count }) : String(count.count);
+}
+
+/**
+ * The approver's inbox: how many documents have a review or approval of the user's to decide. The
+ * count links to the register filtered to them; none says so.
+ */
+function AwaitingDecisionCard({ count }: { count: ShownCount }) {
+  const { t } = useTranslation();
+  const styles = useHomeStyles();
+  const id = useId();
+  const shown = useShownCount(count);
+  const some = count.state === 'counted' && count.count > 0;
+  return (
+    <section className={styles.card} aria-labelledby={id}>
+      <h3 id={id} className={styles.cardHeading}>
+        {t('home.awaitingDecision')}
+      </h3>
+      {some ? (
+        <RouterLink to={awaitingMyDecisionPath()}>
+          <span className={styles.count}>{shown}</span>
+        </RouterLink>
+      ) : (
+        <p className={styles.count}>{shown}</p>
+      )}
+      {count.state === 'missingList' && <Caption1 className={styles.note}>{t('home.missingList', { list: count.list })}</Caption1>}
+      {count.state === 'counted' && <Caption1 className={styles.note}>{some ? t('home.awaitingDecisionSome') : t('home.awaitingDecisionNone')}</Caption1>}
+    </section>
+  );
+}
+
+function CountCard({ label, area, count }: { label: (typeof CARDS)[number]['label']; area: AppArea; count: ShownCount }) {
   const { t } = useTranslation();
   const styles = useHomeStyles();
   const { areas } = useRoles();
   const id = useId();
-  const shown = count.state === 'missingList' ? '0' : count.more ? t('home.countMore', { count: count.count }) : String(count.count);
+  const shown = useShownCount(count);
   return (
     <section className={styles.card} aria-labelledby={id}>
       <h3 id={id} className={styles.cardHeading}>

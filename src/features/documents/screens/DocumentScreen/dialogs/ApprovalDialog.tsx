@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Body1, Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FinalDecision } from '../../../../../domain/documents/approvals.js';
 import type { Refusal } from '../../../../../domain/documents/results.js';
 import { ActionDialog } from '../../../../../ui/ActionDialog.js';
 import { lifecycleRefusals, refusalMessage, type FormField } from '../../../i18n/messages.js';
 import { decisionMutation } from '../../../mutations.js';
-import { checkDecision, type ApprovalRow, type DocumentServices, type DocumentSnapshot } from '../../../services/index.js';
+import { versionHistoryQuery } from '../../../queries.js';
+import { checkDecision, releaseDisplayLabel, releasedAs, versionStory, type ApprovalRow, type DocumentServices, type DocumentSnapshot } from '../../../services/index.js';
+import { ChangedAfterSubmission } from '../VersionStory.js';
 
 export interface ApprovalDialogProps {
   services: DocumentServices;
@@ -31,7 +33,10 @@ export function ApprovalDialog({ services, snapshot, approval }: ApprovalDialogP
   // What the rules would say to "Approve" by this user, before they choose it.
   const approveRefusal = checkDecision(services, snapshot, approval, 'Approved', null);
   const approveBlocked = approveRefusal !== null && approveRefusal.reason !== 'commentRequired';
-  const label = snapshot.draftRelease?.versionLabel ?? snapshot.state.draftVersion ?? '';
+  // The version as the page names it (a new document's 0.1 draft is version 1.0; see services/versionStory.ts).
+  const label = snapshot.draftRelease ? releaseDisplayLabel(snapshot.draftRelease) : snapshot.state.draftVersion ? releasedAs(snapshot.state.draftVersion) : '';
+  // The page's version history (same query, no extra request): a file changed after submission is said here too.
+  const history = useQuery(versionHistoryQuery(services, snapshot));
 
   return (
     <ActionDialog<Refusal, FormField>
@@ -41,9 +46,12 @@ export function ApprovalDialog({ services, snapshot, approval }: ApprovalDialogP
       confirmLabel={t('documents.lifecycle.approval.confirm')}
       {...lifecycleRefusals(t, (id) => services.people.nameOf(id))}
       description={
-        <Body1 as="p">
-          {approval.step === 'Approval' ? t('documents.lifecycle.approval.asApprover') : t('documents.lifecycle.approval.asReviewer')}
-        </Body1>
+        <>
+          <ChangedAfterSubmission story={versionStory(history.data ?? [], snapshot.state)} />
+          <Body1 as="p">
+            {approval.step === 'Approval' ? t('documents.lifecycle.approval.asApprover') : t('documents.lifecycle.approval.asReviewer')}
+          </Body1>
+        </>
       }
       precheck={() => (decision === '' ? { ok: false, reason: 'invalidDecision', message: 'Choose a decision.' } : checkDecision(services, snapshot, approval, decision, comment.trim() || null))}
       run={async () => {

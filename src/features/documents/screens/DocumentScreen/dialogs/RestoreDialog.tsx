@@ -11,22 +11,26 @@ export interface RestoreDialogProps {
   services: DocumentServices;
   snapshot: DocumentSnapshot;
   version: VersionEntry;
+  /** The document version the revision belongs to, as the history names it (`versionStory`). */
+  label?: string;
 }
 
 /** "Restore" of one earlier version: its content and metadata become a new draft (history itself never changes). */
-export function RestoreDialog({ services, snapshot, version }: RestoreDialogProps) {
+export function RestoreDialog({ services, snapshot, version, label }: RestoreDialogProps) {
   const { t } = useTranslation();
+  // Named as the history names it: the document version and, to tell its revisions apart, the revision.
+  const named = label ? t('documents.detail.history.versionAndRevision', { version: label, revision: version.id }) : version.id;
   const queryClient = useQueryClient();
   const restore = useMutation(restoreMutation(services, queryClient));
   return (
     <ActionDialog<Refusal, FormField>
       triggerLabel={t('documents.detail.history.restore')}
-      triggerAriaLabel={t('documents.detail.history.restoreLabel', { version: version.id })}
-      title={t('documents.detail.history.restoreTitle', { version: version.id })}
+      triggerAriaLabel={t('documents.detail.history.restoreLabel', { version: named })}
+      title={t('documents.detail.history.restoreTitle', { version: named })}
       confirmLabel={t('documents.detail.history.restoreConfirm')}
       {...lifecycleRefusals(t, (id) => services.people.nameOf(id))}
-      description={<Body1 as="p">{t('documents.detail.history.restoreBody', { version: version.id })}</Body1>}
-      run={() => restore.mutateAsync({ docId: snapshot.state.docId, versionId: version.id, versionName: version.releaseLabel ?? version.id })}
+      description={<Body1 as="p">{t('documents.detail.history.restoreBody', { version: named })}</Body1>}
+      run={() => restore.mutateAsync({ docId: snapshot.state.docId, versionId: version.id, versionName: label ? `${label} (revision ${version.id})` : (version.releaseLabel ?? version.id) })}
     />
   );
 }
