@@ -30,8 +30,9 @@ async function createSchemaList(list: SmsListSchema, names: readonly string[]): 
 
 const release = async (docId: string, status: string) =>
   (await createItem(emu.client(demo.tom), siteId, documentReleases.displayName, { Title: `${docId} v0.1`, DocId: docId, VersionLabel: '0.1', VersionStatus: status })).id!;
-const approval = (releaseId: string, upn: string, decision: string) =>
-  createItem(emu.client(demo.tom), siteId, documentApprovals.displayName, { Title: `approval of ${releaseId}`, DocumentVersionLookupId: releaseId, Step: 'Approval', AssigneeUPN: upn, Decision: decision });
+/** An approval record; a decided one is written by its assignee, as the app writes it (else it would not count). */
+const approval = (releaseId: string, upn: string, decision: string, writer = decision === 'Pending' ? demo.tom : upn) =>
+  createItem(emu.client(writer), siteId, documentApprovals.displayName, { Title: `approval of ${releaseId}`, DocumentVersionLookupId: releaseId, Step: 'Approval', AssigneeUPN: upn, Decision: decision });
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -92,6 +93,15 @@ describe('awaiting my decision', () => {
       expect(counts.awaitingDecision).toMatchObject({ state: 'counted', more: true });
     });
 
+    it('still awaits a decision someone else wrote on the user\'s record (it does not count)', async () => {
+      const forged = await release('SMS-PRC-040', 'In review');
+      await approval(forged, demo.raj, 'Approved', demo.priya);
+      const raj = (await (await emu.graph(demo.raj, '/me')).json()) as { id: string };
+      expect(await getAwaitingDecision(emu.client(demo.raj), siteId, demo.raj, { userId: raj.id })).toMatchObject({ state: 'found', docIds: ['SMS-PRC-031', 'SMS-PRC-040'] });
+      const counts = await getHomeCounts(emu.client(demo.raj), { siteId, upn: demo.raj, userId: raj.id, today: TODAY, awaitingDecision: true });
+      expect(counts.awaitingDecision).toEqual({ state: 'counted', count: 2, more: false });
+    });
+
     it('has nothing for someone who may not read the approvals (403), rather than failing', async () => {
       const res = await fetch(`${emu.origin}/_dev/lists/${encodeURIComponent(listIds[documentApprovals.key]!)}/permissions`, {
         method: 'PUT',
@@ -102,7 +112,7 @@ describe('awaiting my decision', () => {
       expect(await getAwaitingDecision(emu.client(demo.jack), siteId, demo.jack)).toEqual({ state: 'noAccess' });
       const counts = await getHomeCounts(emu.client(demo.jack), { siteId, upn: demo.jack, today: TODAY, awaitingDecision: true });
       expect(counts.awaitingDecision).toEqual({ state: 'noAccess' });
-      expect(await getAwaitingDecision(emu.client(demo.raj), siteId, demo.raj)).toMatchObject({ state: 'found', docIds: ['SMS-PRC-031'] });
+      expect(await getAwaitingDecision(emu.client(demo.raj), siteId, demo.raj)).toMatchObject({ state: 'found', docIds: ['SMS-PRC-031', 'SMS-PRC-040'] });
     });
   });
 });

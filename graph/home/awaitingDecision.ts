@@ -52,7 +52,8 @@ function itemsUrl(siteId: string, list: string, query: string): string {
 export function awaitingDecisionRequests(siteId: string, upn: string): BatchRequest[] {
   const approvals = encodeQuery({
     $filter: listFilter(documentApprovals, f.eq('fields/AssigneeUPN', upn)),
-    $select: 'id',
+    // lastModifiedBy: a decision someone else wrote on the user's record does not count (it stays theirs to make).
+    $select: 'id,lastModifiedBy',
     $expand: `fields($select=Decision,${APPROVAL_RELEASE})`,
     $top: AWAITING_SCAN_CAP,
   });
@@ -71,6 +72,28 @@ export function awaitingDecisionRequests(siteId: string, upn: string): BatchRequ
 interface Item {
   id: string;
   fields?: Record<string, unknown>;
+  lastModifiedBy?: { user?: { id?: string | null; email?: string | null } | null; application?: unknown } | null;
+}
+
+/** The signed-in user: UPN, and Entra object id when known (what SharePoint stamps as `lastModifiedBy.user.id`). */
+export interface AwaitingUser {
+  readonly upn: string;
+  readonly userId?: string | null;
+}
+
+const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
+
+/**
+ * True when the server stamped someone other than `me` as the last writer of a decided approval of
+ * theirs: the decision does not count (src/domain/documents/integrity.ts), so it still awaits them.
+ * By Entra object id when known, else by e-mail; a stamp naming nobody is taken as theirs.
+ */
+function decidedByOther(a: Item, me: AwaitingUser | undefined): boolean {
+  if (!me || !a.lastModifiedBy) return false;
+  if (a.lastModifiedBy.application) return true;
+  const u = a.lastModifiedBy.user;
+  if (me.userId && u?.id) return lower(u.id) !== lower(me.userId);
+  return u?.email ? lower(u.email) !== lower(me.upn) : false;
 }
 
 interface ItemsBody {
@@ -79,8 +102,8 @@ interface ItemsBody {
 }
 
 /** The documents of `releases` (in review) that hold a pending approval among `approvals`. */
-export function awaitingDocIds(approvals: readonly Item[], releases: readonly Item[]): string[] {
-  const pending = new Set(approvals.filter((a) => a.fields?.Decision === 'Pending').map((a) => String(a.fields?.[APPROVAL_RELEASE] ?? '')));
+export function awaitingDocIds(approvals: readonly Item[], releases: readonly Item[], me?: AwaitingUser): string[] {
+  const pending = new Set(approvals.filter((a) => a.fields?.Decision === 'Pending' || decidedByOther(a, me)).map((a) => String(a.fields?.[APPROVAL_RELEASE] ?? '')));
   const docIds = releases.filter((r) => pending.has(String(r.id))).map((r) => String(r.fields?.DocId ?? '')).filter((d) => d !== '');
   return [...new Set(docIds)].sort();
 }
@@ -97,13 +120,13 @@ function unavailable(approvals: BatchResponse | undefined, releases: BatchRespon
  * The answer from the first page of each request, as Home reads it (one round trip): `more` when
  * either had a further page. Any failure other than 403/404 throws its `GraphError`.
  */
-export function awaitingDecisionOf(approvals: BatchResponse | undefined, releases: BatchResponse | undefined): AwaitingDecision {
+export function awaitingDecisionOf(approvals: BatchResponse | undefined, releases: BatchResponse | undefined, me?: AwaitingUser): AwaitingDecision {
   const gone = unavailable(approvals, releases);
   if (gone) return gone;
   const a = batchBody<ItemsBody>(approvals);
   const r = batchBody<ItemsBody>(releases);
   const more = a['@odata.nextLink'] !== undefined || r['@odata.nextLink'] !== undefined;
-  return { state: 'found', docIds: awaitingDocIds(a.value ?? [], r.value ?? []), more };
+  return { state: 'found', docIds: awaitingDocIds(a.value ?? [], r.value ?? [], me), more };
 }
 
 /** The items of a batched collection response and of every further page (followed verbatim through graph/core). */
@@ -118,7 +141,7 @@ async function allItems(client: GraphClient, body: ItemsBody, signal?: AbortSign
  * Every document awaiting the decision of `upn` (for the register's filter): the two reads in one
  * `$batch`, then any further pages of either. `more` is always false here.
  */
-export async function getAwaitingDecision(client: GraphClient, siteId: string, upn: string, opts: { signal?: AbortSignal } = {}): Promise<AwaitingDecision> {
+export async function getAwaitingDecision(client: GraphClient, siteId: string, upn: string, opts: { signal?: AbortSignal; userId?: string | null } = {}): Promise<AwaitingDecision> {
   const responses = await batch(client, awaitingDecisionRequests(siteId, upn), opts);
   const approvalsResponse = responses.get(AWAITING_REQUEST_IDS.approvals);
   const releasesResponse = responses.get(AWAITING_REQUEST_IDS.releases);
@@ -128,5 +151,5 @@ export async function getAwaitingDecision(client: GraphClient, siteId: string, u
     allItems(client, batchBody<ItemsBody>(approvalsResponse), opts.signal),
     allItems(client, batchBody<ItemsBody>(releasesResponse), opts.signal),
   ]);
-  return { state: 'found', docIds: awaitingDocIds(approvals, releases), more: false };
+  return { state: 'found', docIds: awaitingDocIds(approvals, releases, { upn, userId: opts.userId }), more: false };
 }

@@ -65,6 +65,8 @@ export interface HomeCountsInput {
   siteId: string;
   /** UPN of the signed-in user, as kept in the `UserUPN` / `AssignedToUPN` text columns. */
   upn: string;
+  /** The user's Entra object id, when known: who SharePoint stamps as the writer of their decisions. */
+  userId?: string | null;
   /** The user's local calendar date; reviews and audits on or after it are upcoming. */
   today: { year: number; month: number; day: number };
   /** The SMS site's time zone (IANA name), in which its date-only columns hold midnight; UTC when not given. */
@@ -131,8 +133,8 @@ export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
 }
 
 /** The awaiting-decision count from its two inner responses (403 on either: `noAccess`). */
-function toAwaitingCount(responses: Map<string, BatchResponse>): HomeCount {
-  const found = awaitingDecisionOf(responses.get(AWAITING_REQUEST_IDS.approvals), responses.get(AWAITING_REQUEST_IDS.releases));
+function toAwaitingCount(responses: Map<string, BatchResponse>, me: { upn: string; userId?: string | null }): HomeCount {
+  const found = awaitingDecisionOf(responses.get(AWAITING_REQUEST_IDS.approvals), responses.get(AWAITING_REQUEST_IDS.releases), me);
   if (found.state !== 'found') return found;
   return { state: 'counted', count: Math.min(found.docIds.length, HOME_COUNT_CAP), more: found.more || found.docIds.length > HOME_COUNT_CAP };
 }
@@ -166,5 +168,5 @@ export async function getHomeCounts(client: GraphClient, input: HomeCountsInput,
   const responses = await batch(client, homeCountRequests(input), opts);
   const entries = qs.map((q) => [q.key, toCount(q, responses.get(q.key))] as const);
   const counts = Object.fromEntries(entries) as unknown as HomeCounts;
-  return input.awaitingDecision ? { ...counts, awaitingDecision: toAwaitingCount(responses) } : counts;
+  return input.awaitingDecision ? { ...counts, awaitingDecision: toAwaitingCount(responses, { upn: input.upn, userId: input.userId }) } : counts;
 }

@@ -36,10 +36,10 @@ export const documentKey = (siteId: string, docId: string) => [...documentsListK
  * `Document Releases`; one `$batch`). Kept under the documents' key, so that a decision, which
  * refreshes the documents, refreshes this too.
  */
-export const awaitingDecisionQuery = (client: GraphClient, siteId: string, upn: string) =>
+export const awaitingDecisionQuery = (client: GraphClient, siteId: string, upn: string, userId?: string | null) =>
   queryOptions({
     queryKey: [...documentsListKey(siteId), 'awaitingMyDecision', upn.toLowerCase()],
-    queryFn: ({ signal }) => getAwaitingDecision(client, siteId, upn, { signal }),
+    queryFn: ({ signal }) => getAwaitingDecision(client, siteId, upn, { signal, userId }),
   });
 
 /** The document-control lists, library drive and group of the SMS site (once per session). */

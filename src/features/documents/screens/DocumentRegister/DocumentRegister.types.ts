@@ -21,6 +21,8 @@ export interface DocumentRegisterProps {
    * or approval of theirs to decide). Without it the filter is not offered.
    */
   upn?: string;
+  /** The signed-in user's Entra object id (who SharePoint stamps as the writer of their decisions). */
+  userId?: string;
   /** Open with "Awaiting my decision" on (needs `upn`), e.g. from Home's inbox card. */
   awaitingMyDecision?: boolean;
   /** The viewer's local date `YYYY-MM-DD` (default: today); overdue and due-soon reviews are relative to it. */

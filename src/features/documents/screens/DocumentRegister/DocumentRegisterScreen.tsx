@@ -55,6 +55,7 @@ export function DocumentRegisterScreen() {
           key={awaiting ? AWAITING_MY_DECISION : 'all'}
           client={client}
           upn={me.data?.userPrincipalName ?? undefined}
+          userId={me.data?.id ?? undefined}
           awaitingMyDecision={awaiting}
           siteId={site.data.id}
           roles={roles ?? ['employee']}

@@ -77,7 +77,7 @@ export function useDocumentRegister(props: DocumentRegisterProps) {
   // "Awaiting my decision": first the DocIds (the user's pending approvals on releases in review), then
   // the register reads just those documents. Someone who may not read the approval lists has none.
   const awaitingOn = filters.awaitingMyDecision === true && upn !== null;
-  const awaiting = useQuery({ ...awaitingDecisionQuery(client, siteId, upn ?? ''), enabled: awaitingOn });
+  const awaiting = useQuery({ ...awaitingDecisionQuery(client, siteId, upn ?? '', props.userId), enabled: awaitingOn });
   const awaitingDocIds = useMemo(() => (awaiting.data?.state === 'found' ? awaiting.data.docIds : []), [awaiting.data]);
   const params: RegisterParams = useMemo(
     () => ({ view, filters, sort, docIdPrefix, today, timeZone, ...(awaitingOn ? { awaitingDocIds } : {}) }),

@@ -58,7 +58,7 @@ export function HomeScreen() {
   const { roles, isLoading: rolesLoading } = useRoles();
   const awaitingDecision = roles === null || roles.some((r) => r !== 'employee');
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision }),
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', userId: me.data?.id ?? null, today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision }),
     enabled: siteId !== null && upn !== null && !rolesLoading,
   });
 
