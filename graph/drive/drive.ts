@@ -239,6 +239,12 @@ export async function getPublication(client: GraphClient, driveId: string, itemI
   return body.publication ?? null;
 }
 
+/** Who holds a file's check-out (`publication.checkedOutBy.user`: Entra object id and name), or null when nobody does. */
+export function checkoutHolder(publication: PublicationFacet | null | undefined): { readonly id: string; readonly name: string } | null {
+  const user = publication?.level === 'checkout' ? publication.checkedOutBy?.user : null;
+  return user?.id ? { id: user.id, name: user.displayName ?? user.id } : null;
+}
+
 /**
  * Checks a file out to the signed-in user (`POST …/checkout` → 204).
  *

@@ -16,9 +16,9 @@
 import { GraphError } from '../../../../graph/core/errors.js';
 import { sleep } from '../../../../graph/core/retry.js';
 import { downloadItemBytes } from '../../../../graph/drive/content.js';
-import { checkin, checkout, discardCheckout, getItemListItem, getPublication } from '../../../../graph/drive/drive.js';
+import { checkin, checkout, checkoutHolder, discardCheckout, getItemListItem, getPublication } from '../../../../graph/drive/drive.js';
 import { decideApproval as decideApprovalRule, type FinalDecision } from '../../../domain/documents/approvals.js';
-import { decisionFindings, trustedRound } from '../../../domain/documents/integrity.js';
+import { trustedRound } from '../../../domain/documents/integrity.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import { refuse } from '../../../domain/documents/results.js';
 import { SYSTEM_ACTOR, samePerson, type AuditEntry } from '../../../domain/documents/types.js';
@@ -29,7 +29,7 @@ import { loadDocument } from '../services/load.js';
 import { publishedReleaseOf, runHandlers, type PublishedRelease } from '../services/publish.js';
 import { appendAudit, applyRecordEffects, closeTasks } from '../services/records.js';
 import { isAmbiguousFailure } from '../services/resume.js';
-import { publishesNow, versionUnderApproval, type DecisionOutcome } from '../services/rounds.js';
+import { publishesNow, refuseUntrustedDecisions, versionUnderApproval, type DecisionOutcome } from '../services/rounds.js';
 import { transitionOrThrow } from '../services/rules.js';
 import { targetOf } from '../services/steps.js';
 import { DocumentRuleError, type DocumentServices, type DocumentSnapshot, type ReleaseRow } from '../services/types.js';
@@ -139,12 +139,8 @@ async function auditMyDecisions(s: DocumentServices, snap: DocumentSnapshot): Pr
 }
 
 /** Who holds a file's check-out, from its publication facet (null when nobody does). */
-type Holder = { readonly id: string; readonly name: string } | null;
-
-function holderOf(publication: Awaited<ReturnType<typeof getPublication>>): Holder {
-  const user = publication?.level === 'checkout' ? publication.checkedOutBy?.user : null;
-  return user?.id ? { id: user.id, name: user.displayName ?? user.id } : null;
-}
+type Holder = ReturnType<typeof checkoutHolder>;
+const holderOf = checkoutHolder;
 
 const heldByMe = (s: DocumentServices, holder: Holder) => holder !== null && holder.id.toLowerCase() === s.mePerson.userId.toLowerCase();
 
@@ -169,11 +165,8 @@ async function holdCheckout(s: DocumentServices, snap: DocumentSnapshot): Promis
  * check-out for the next pass; any other failure gives it back.
  */
 async function publishFrom(s: DocumentServices, snap: DocumentSnapshot): Promise<void> {
-  const { docId } = snap.state;
   // A release counts only if its approvals count: never publish on a decision its approver did not write.
-  if (snap.draftRelease && decisionFindings(docId, snap.draftRelease.versionLabel, snap.approvals, snap.draftRelease.authorId).length > 0) {
-    throw new DocumentRuleError(refuse('untrustedDecision', `${docId}: a decision of its approval round was not recorded by its approver.`));
-  }
+  if (snap.draftRelease) refuseUntrustedDecisions(s, snap);
   const result = transitionOrThrow(s, snap.state, { type: 'publish', effectiveDate: s.clock.today() }, SYSTEM_ACTOR);
   const major = result.effects.find((e): e is Extract<DocumentEffect, { type: 'publishMajorVersion' }> => e.type === 'publishMajorVersion');
   if (!major) throw new Error('The rules published without a major version step.');

@@ -4,11 +4,10 @@
  * refusal throws `DocumentRuleError` before anything is.
  */
 import { approvalRoundOutcome, decideApproval as decideApprovalRule, type FinalDecision } from '../../../domain/documents/approvals.js';
-import { decisionFindings } from '../../../domain/documents/integrity.js';
 import { refuse } from '../../../domain/documents/results.js';
 import { loadDocument } from '../services/load.js';
 import { applyRecordEffects, closeTasks } from '../services/records.js';
-import { applyFollowUp, followUpOf, versionUnderApproval, type DecisionOutcome } from '../services/rounds.js';
+import { applyFollowUp, followUpOf, refuseUntrustedDecisions, versionUnderApproval, type DecisionOutcome } from '../services/rounds.js';
 import { targetOf } from '../services/steps.js';
 import { DocumentRuleError, type DocumentServices, type DocumentSnapshot } from '../services/types.js';
 
@@ -30,12 +29,7 @@ export async function completeRound(s: DocumentServices, docId: string): Promise
   }
   const round = snap.approvals;
   // A decision that its approver did not write (server-stamped lastModifiedBy) never completes a round.
-  const author = versionUnderApproval(snap).authorId;
-  const untrusted = decisionFindings(snap.state.docId, versionUnderApproval(snap).versionLabel, round, author);
-  if (untrusted.length > 0) {
-    const who = untrusted.map((u) => ('assigneeId' in u ? `${u.approval} (${s.people.nameOf(u.assigneeId)})` : '')).join(', ');
-    throw new DocumentRuleError(refuse('untrustedDecision', `${docId}: the decision on ${who} was not recorded by its approver and does not count.`));
-  }
+  refuseUntrustedDecisions(s, snap);
   const next = followUpOf(s, snap, round);
   const mine = round.filter((a) => a.decision !== 'Pending' && a.assigneeId.toLowerCase() === s.me.id.toLowerCase());
   const warnings = await closeTasks(s, mine);

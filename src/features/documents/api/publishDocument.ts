@@ -24,8 +24,6 @@
  */
 import { downloadItemBytes } from '../../../../graph/drive/content.js';
 import { isPublishedLabel } from '../../../domain/documents/versions.js';
-import { decisionFindings } from '../../../domain/documents/integrity.js';
-import { refuse } from '../../../domain/documents/results.js';
 import { SYSTEM_ACTOR, type DocumentActor } from '../../../domain/documents/types.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import { sha256Hex } from '../services/hash.js';
@@ -36,7 +34,8 @@ import { appendAudit, applyRecordEffects } from '../services/records.js';
 import { isAmbiguousFailure } from '../services/resume.js';
 import { completePublication } from './completePublication.js';
 import { transitionOrThrow } from '../services/rules.js';
-import { DocumentRuleError, type DocumentServices, type DocumentSnapshot } from '../services/types.js';
+import { refuseUntrustedDecisions } from '../services/rounds.js';
+import type { DocumentServices, DocumentSnapshot } from '../services/types.js';
 
 export interface PublishOptions {
   /** Who publishes: the signed-in user (document controller, SMS manager) or the app on approval. */
@@ -111,9 +110,7 @@ async function publishOnce(s: DocumentServices, docId: string, opts: PublishOpti
   // that is not Approved goes to the rules below, which refuse it with a clear message.)
   if (unfinishedPublication(snap, s.clock.now())) return finish(s, snap);
   // A release counts only if its approvals count: never publish on a decision its approver did not write.
-  if (snap.draftRelease && decisionFindings(docId, snap.draftRelease.versionLabel, snap.approvals, snap.draftRelease.authorId).length > 0) {
-    throw new DocumentRuleError(refuse('untrustedDecision', `${docId}: a decision of its approval round was not recorded by its approver.`));
-  }
+  if (snap.draftRelease) refuseUntrustedDecisions(s, snap);
   const actor: DocumentActor = opts.actor === 'system' ? SYSTEM_ACTOR : s.me;
   const effectiveDate = opts.actor === 'system' ? (opts.effectiveDate ?? s.clock.today()) : undefined;
   const result = transitionOrThrow(s, snap.state, { type: 'publish', ...(effectiveDate ? { effectiveDate } : {}) }, actor);

@@ -11,12 +11,12 @@
  * version): a batch job's cost, never a screen's.
  */
 import { downloadItemBytes, downloadVersionBytes, getListItemDriveItem } from '../../../../graph/drive/content.js';
-import { getPublication } from '../../../../graph/drive/drive.js';
+import { checkoutHolder, getPublication } from '../../../../graph/drive/drive.js';
 import { listAllItems } from '../../../../graph/lists/items.js';
 import { getItemVersions } from '../../../../graph/lists/versions.js';
 import { compareVersionLabels, isPublishedLabel } from '../../../domain/documents/versions.js';
 import { decisionFindings, publicationApproved, type IntegrityFinding } from '../../../domain/documents/integrity.js';
-import { stampedPersonId, type StampedIdentity } from '../../../platform/stamps.js';
+import { stampedPersonId } from '../../../platform/stamps.js';
 import { batch, batchBody } from '../../../../graph/core/batch.js';
 import { listItemsRequest } from '../../../../graph/lists/batchRequests.js';
 import type { ListItem } from '../../../../graph/lists/items.js';
@@ -62,10 +62,8 @@ async function fileFindings(s: Services, docId: string, listItemId: string, rele
   // Release labels are document-control labels (1.3); each publication is a new major library version
   // (4.0) whose metadata names the release label in PublishedVersion: the item's versions map one to the other.
   const [publication, versions] = await Promise.all([getPublication(s.client, s.site.driveId, item.id, signal), getItemVersions(s.client, s.site.siteId, s.site.documentsListId, listItemId, signal)]);
-  if (publication?.level === 'checkout') {
-    const by = (publication as { checkedOutBy?: StampedIdentity }).checkedOutBy;
-    out.push({ kind: 'fileCheckedOut', docId, checkedOutTo: stampedPersonId(by, s.people) ?? by?.user?.displayName ?? null });
-  }
+  const holder = checkoutHolder(publication);
+  if (holder) out.push({ kind: 'fileCheckedOut', docId, checkedOutTo: stampedPersonId({ user: { id: holder.id } }, s.people) ?? holder.name });
   const labels = versions.map((v) => v.id ?? '').filter((id) => id !== '');
   const current = [...labels].sort(compareVersionLabels).pop();
   const majorOf = (releaseLabel: string) =>

@@ -10,7 +10,7 @@
  * which states of a document are a publication left half done (`unfinishedPublicationOf`).
  */
 import { GraphConflictError, GraphError } from '../../../../graph/core/errors.js';
-import { checkin, discardCheckout, getItemListItem, getPublication } from '../../../../graph/drive/drive.js';
+import { checkin, checkoutHolder, discardCheckout, getItemListItem, getPublication } from '../../../../graph/drive/drive.js';
 import { canPublishOrWithdraw } from '../../../domain/documents/access.js';
 import { samePerson } from '../../../domain/documents/types.js';
 import { isPublishedLabel } from '../../../domain/documents/versions.js';
@@ -93,9 +93,8 @@ export async function landedAfterFailure(
   for (let failures = 0; ; failures++) {
     try {
       if (checkIn) {
-        const publication = await getPublication(s.client, driveId, itemId);
-        const holder = publication?.level === 'checkout' ? (publication as { checkedOutBy?: { user?: { id?: string } } }).checkedOutBy?.user?.id : undefined;
-        if (holder && samePerson(holder, s.mePerson.userId)) {
+        const holder = checkoutHolder(await getPublication(s.client, driveId, itemId));
+        if (holder && samePerson(holder.id, s.mePerson.userId)) {
           const mine = await getItemListItem(s.client, driveId, itemId);
           if ((mine.fields as Record<string, unknown> | undefined)?.DocStatus !== nextStatus) {
             await discardCheckout(s.client, driveId, itemId).catch(() => undefined);

@@ -5,6 +5,8 @@
  * published through `publishDocument` unless a later effective date is planned.
  */
 import { approvalRoundOutcome, type FinalDecision } from '../../../domain/documents/approvals.js';
+import { decisionFindings } from '../../../domain/documents/integrity.js';
+import { refuse } from '../../../domain/documents/results.js';
 import { daysBetween } from '../../../domain/documents/dates.js';
 import { SYSTEM_ACTOR } from '../../../domain/documents/types.js';
 import { publishDocument } from '../api/publishDocument.js';
@@ -13,7 +15,7 @@ import type { PublishedRelease } from './publish.js';
 import { applyRecordEffects } from './records.js';
 import { transitionOrThrow } from './rules.js';
 import { targetOf } from './steps.js';
-import type { ApprovalRow, DocumentServices, DocumentSnapshot } from './types.js';
+import { DocumentRuleError, type ApprovalRow, type DocumentServices, type DocumentSnapshot } from './types.js';
 
 export interface DecisionOutcome {
   readonly decision: FinalDecision;
@@ -80,4 +82,17 @@ export async function applyFollowUp(s: DocumentServices, docId: string, snap: Do
   if (!publishesNow(s, snap)) return { decision, status: result.next.status, published: null, warnings: all };
   const published = await publishDocument(s, docId, { actor: 'system', effectiveDate: s.clock.today() });
   return { decision, status: 'Published', published, warnings: all };
+}
+
+/**
+ * Refuses (`untrustedDecision`, nothing written) when a decision of the round under approval was not
+ * recorded by its approver, or was recorded by the author (domain integrity.ts): a round completes,
+ * and a version is published, only on decisions that count.
+ */
+export function refuseUntrustedDecisions(s: Pick<DocumentServices, 'people'>, snap: DocumentSnapshot): void {
+  const version = versionUnderApproval(snap);
+  const untrusted = decisionFindings(snap.state.docId, version.versionLabel, snap.approvals, version.authorId);
+  if (untrusted.length === 0) return;
+  const who = untrusted.map((u) => ('assigneeId' in u ? `${u.approval} (${s.people.nameOf(u.assigneeId)})` : '')).join(', ');
+  throw new DocumentRuleError(refuse('untrustedDecision', `${snap.state.docId}: the decision on ${who} was not recorded by its approver and does not count.`));
 }

@@ -1,7 +1,7 @@
 import { Body1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { getPublication } from '../../../../../graph/drive/drive.js';
+import { checkoutHolder, getPublication } from '../../../../../graph/drive/drive.js';
 import type { Refusal } from '../../../../domain/documents/results.js';
 import { ActionDialog } from '../../../../ui/ActionDialog.js';
 import { lifecycleRefusals, type FormField } from '../../i18n/messages.js';
@@ -34,7 +34,7 @@ export function CompletePublication({ services, snapshot }: CompletePublicationP
     enabled: unfinished !== null,
   });
   if (unfinished === null || !publication.isSuccess) return null;
-  const holder = publication.data?.level === 'checkout' ? (publication.data.checkedOutBy?.user ?? null) : null;
+  const holder = checkoutHolder(publication.data);
   const mayFinish = canFinishPublication(services, snapshot, holder?.id ?? null);
   if (!mayFinish && !holder) return null;
   const docId = snapshot.state.docId;
@@ -44,7 +44,7 @@ export function CompletePublication({ services, snapshot }: CompletePublicationP
       <MessageBarBody>
         <MessageBarTitle>{t('documents.lifecycle.completePublication.title', { version: unfinished.versionLabel })}</MessageBarTitle>
         {t(unfinished.kind === 'checkIn' ? 'documents.lifecycle.completePublication.checkIn' : 'documents.lifecycle.completePublication.publish', { version: unfinished.versionLabel })}
-        {!mayFinish && holder && ` ${t('documents.lifecycle.completePublication.heldBy', { name: holder.displayName ?? holder.id ?? '' })}`}
+        {!mayFinish && holder && ` ${t('documents.lifecycle.completePublication.heldBy', { name: holder.name })}`}
       </MessageBarBody>
       {mayFinish && (
         <MessageBarActions>
