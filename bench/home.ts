@@ -18,7 +18,8 @@ import { launchBrowser, openSignIn, signInAs } from '../tests/support/browser.js
 import { demo } from '../tests/support/emulator.js';
 import { createGraphClient } from '../graph/core/client.js';
 import { getSiteByUrl } from '../graph/sites/sites.js';
-import { addHomeItem, createHomeLists } from '../tests/support/homeFixtures.js';
+import { addHomeItem, createHomeLists, homeAck, homeAckRequest } from '../tests/support/homeFixtures.js';
+import { getMe } from '../graph/directory/me.js';
 
 const LATENCY_MS = 50;
 const USER = { name: 'Priya Nair', upn: demo.priya };
@@ -53,7 +54,11 @@ async function seedHomeLists(graphBaseUrl: string, token: (upn: string) => Promi
   const siteId = (await getSiteByUrl(tom, SITE_URL)).id!;
   await createHomeLists(tom, siteId);
   const soon = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  for (let i = 0; i < 3; i++) await addHomeItem(tom, siteId, 'acknowledgements', { Title: `SMS-PRC-00${i}`, UserUPN: USER.upn, AckStatus: 'Pending' });
+  const me = createGraphClient({ baseUrl: graphBaseUrl, getToken: () => token(USER.upn) });
+  const userId = (await getMe(me)).id!;
+  // Three requests to acknowledge, one of them acknowledged by the user (Home subtracts it in the same batch).
+  for (let release = 1; release <= 3; release++) await addHomeItem(tom, siteId, 'ackRequests', homeAckRequest({ userId, upn: USER.upn }, release));
+  await addHomeItem(me, siteId, 'acknowledgements', homeAck({ userId, upn: USER.upn }, 3));
   await addHomeItem(tom, siteId, 'actions', { Title: 'Close NC-2031-004', AssignedToUPN: USER.upn, Status: 'In progress' });
   await addHomeItem(tom, siteId, 'managementReviews', { Title: 'MR 2031 Q3', MeetingDate: soon, Status: 'Planned' });
   await addHomeItem(tom, siteId, 'audits', { Title: 'Change management audit', PlannedStart: soon, Status: 'Scheduled' });

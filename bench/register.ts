@@ -44,6 +44,7 @@ import { findUser } from '../emulator/services/directory.js';
 import { createItem, findList, siteUserLookupId } from '../emulator/services/lists.js';
 import { SMS_GROUP, userIdOf } from '../emulator/seed/tenant.js';
 import { demo, startTestEmulator, type TestEmulator } from '../tests/support/emulator.js';
+import { cost, describeCost, ms, sequentialTrips, type Cost } from './requestLog.js';
 import { DOC_TYPES } from '../src/domain/documents/constants.js';
 import { rolesFromGroupNames, type SmsRole } from '../src/domain/roles.js';
 import { loadPeopleDirectory } from '../src/platform/people.js';
@@ -66,48 +67,11 @@ const DOCUMENTS = 5000;
 const LATENCIES = [0, 50];
 const DAY_MS = 86_400_000;
 
-interface Cost {
-  trips: number;
-  sent: number;
-  received: number;
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const ms = (t: number) => `${t.toFixed(0)} ms`;
-
-/** The Graph round trips logged since the log was cleared (a `$batch` counts once). */
-const graphLog = (emu: TestEmulator) => emu.emulator.emu.requests.list().filter((e) => e.path.startsWith('/v1.0/') && !e.inBatch);
-
-/** Round trips and body bytes of the Graph requests logged since the log was cleared. */
-function cost(emu: TestEmulator): Cost {
-  const log = graphLog(emu);
-  return { trips: log.length, sent: log.reduce((n, e) => n + e.requestBytes, 0), received: log.reduce((n, e) => n + e.responseBytes, 0) };
-}
-
 /** Whether a logged request reads the register's library items. */
 const isRegisterPage = (path: string) => /\/lists\/SMS%20Documents\/items(\?|$)/.test(path);
 
-/**
- * Sequential round trips up to the first register page: the longest chain of logged requests in
- * which each started after the previous one had answered, ending with the first SMS Documents
- * items request. A request "answered before" another when it ended before the other started, give
- * or take half the added latency (timestamps are whole milliseconds; requests sent together
- * overlap by the whole latency).
- */
-function sequentialTripsToFirstRows(emu: TestEmulator, latencyMs: number): number {
-  const log = graphLog(emu).map((e) => ({ path: e.path, end: Date.parse(e.time), start: Date.parse(e.time) - e.durationMs }));
-  log.sort((a, b) => a.start - b.start);
-  const depth: number[] = [];
-  for (let i = 0; i < log.length; i++) {
-    const before = log.slice(0, i).map((q, j) => (q.end <= log[i]!.start + latencyMs / 2 ? depth[j]! : 0));
-    depth.push(1 + Math.max(0, ...before));
-  }
-  const first = log.findIndex((e) => isRegisterPage(e.path));
-  if (first < 0) throw new Error('the register page was not requested');
-  return depth[first]!;
-}
-
-const describeCost = (c: Cost) => `${c.trips} round trip${c.trips === 1 ? '' : 's'}, ${kb(c.received)} received, ${kb(c.sent)} sent`;
+/** Sequential round trips up to the first register page (the first SMS Documents items request; see ./requestLog.ts). */
+const sequentialTripsToFirstRows = (emu: TestEmulator, latencyMs: number): number => sequentialTrips(emu, latencyMs, isRegisterPage);
 
 /** Inserts `count` documents into SMS Documents in one transaction, through the emulator's services. */
 function insertDocuments(emu: TestEmulator, siteId: string, count: number): { inReview: number; docs: { itemId: number; docId: string; draft: boolean }[] } {

@@ -71,6 +71,45 @@ describe('npm run verify', () => {
     expect(lines.at(-1)).toMatch(/3 finding\(s\)$/);
   }, 120_000);
 
+  it('names acknowledgements written for someone else or changed, and waivers and statuses without evidence (exit 1)', async () => {
+    const requests = await graph(demo.tom, `/sites/${siteId}/lists/Acknowledgement Requests/items?$expand=fields&$top=500`);
+    const requestOf = (upn: string, docId: string) => (requests.json.value as { id: string; fields: Record<string, unknown> }[]).find((i) => i.fields.UserUPN === upn && i.fields.DocId === docId)!;
+    const jacks = requestOf(demo.jack, 'SMS-POL-001').fields;
+    const ackBody = (r: Record<string, unknown>) => ({
+      fields: { Title: 'forged', AckKey: r.RequestKey, DocumentVersionId: r.DocumentVersionId, DocId: r.DocId, VersionLabel: r.VersionLabel, UserId: r.UserId, UserUPN: r.UserUPN, AcknowledgedOn: new Date().toISOString(), AttestationText: 'I have read it.' },
+    });
+    // An employee can add acknowledgements (the list grants staff "Add only") but never change one.
+    const bySofia = await graph(demo.sofia, `/sites/${siteId}/lists/Acknowledgements/items`, { method: 'POST', body: ackBody(jacks) });
+    expect(bySofia.status).toBe(201);
+    const changed = await graph(demo.sofia, `/sites/${siteId}/lists/Acknowledgements/items/${String(bySofia.json.id)}/fields`, { method: 'PATCH', body: { AttestationText: 'Changed.' } });
+    expect(changed.status).toBe(403);
+    // Nor write a request.
+    const request = await graph(demo.sofia, `/sites/${siteId}/lists/Acknowledgement Requests/items/${requestOf(demo.sofia, 'SMS-POL-001').id}/fields`, { method: 'PATCH', body: { RequestStatus: 'Acknowledged' } });
+    expect(request.status).toBe(403);
+    // The SMS manager (Full Control) changes Aisha's acknowledgement of SMS-POL-001.
+    const acks = await graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements/items?$expand=fields&$top=500`);
+    const aishas = (acks.json.value as { id: string; fields: Record<string, unknown> }[]).find((i) => i.fields.UserUPN === demo.aisha && i.fields.DocId === 'SMS-POL-001')!;
+    expect((await graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements/items/${aishas.id}/fields`, { method: 'PATCH', body: { AcknowledgedOn: '2020-01-01T00:00:00Z' } })).status).toBe(200);
+    // The document controller waives Ben's overdue request and marks Sofia's as acknowledged.
+    expect((await graph(demo.priya, `/sites/${siteId}/lists/Acknowledgement Requests/items/${requestOf(demo.ben, 'SMS-POL-002').id}/fields`, { method: 'PATCH', body: { RequestStatus: 'Waived', StatusReason: 'On leave.' } })).status).toBe(200);
+    expect((await graph(demo.priya, `/sites/${siteId}/lists/Acknowledgement Requests/items/${requestOf(demo.sofia, 'SMS-POL-001').id}/fields`, { method: 'PATCH', body: { RequestStatus: 'Acknowledged' } })).status).toBe(200);
+
+    const { code, lines } = await run();
+    expect(code).toBe(1);
+    const ackLines = lines.filter((l) => /acknowledg|waived/i.test(l) && !l.includes('audit entry'));
+    expect(ackLines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^SMS-POL-001 3\\.0 \\(${demo.jack.replace(/\./g, '\\.')}\\): acknowledgement was created by ${demo.sofia.replace(/\./g, '\\.')}, not by the person it names$`)),
+        expect.stringMatching(new RegExp(`^SMS-POL-001 3\\.0 \\(${demo.aisha.replace(/\./g, '\\.')}\\): acknowledgement was changed after it was written \\(by ${demo.tom.replace(/\./g, '\\.')}\\)$`)),
+        expect.stringMatching(new RegExp(`^SMS-POL-002 4\\.0 \\(${demo.ben.replace(/\./g, '\\.')}\\): request was waived by ${demo.priya.replace(/\./g, '\\.')}, who is not an SMS manager$`)),
+        expect.stringMatching(new RegExp(`^SMS-POL-001 3\\.0 \\(${demo.sofia.replace(/\./g, '\\.')}\\): request is marked Acknowledged but no acknowledgement by the person backs it$`)),
+        // Aisha's changed acknowledgement no longer counts, so her acknowledged request has nothing behind it.
+        expect.stringMatching(new RegExp(`^SMS-POL-001 3\\.0 \\(${demo.aisha.replace(/\./g, '\\.')}\\): request is marked Acknowledged but no acknowledgement by the person backs it$`)),
+      ]),
+    );
+    expect(ackLines, ackLines.join('\n')).toHaveLength(5);
+  }, 120_000);
+
   it('refuses bad arguments with exit code 2', async () => {
     expect(await main(['--target', 'cloud'], {}, () => undefined)).toBe(2);
   });

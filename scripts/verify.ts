@@ -12,6 +12,7 @@ import type { IntegrityFinding } from '../src/domain/documents/integrity.js';
 import { verifyDocuments } from '../src/features/documents/services/integrity.js';
 import { documentsSiteOf } from '../src/features/documents/services/site.js';
 import { verifyAuditTrail, type AuditFinding } from '../src/platform/auditTrail.js';
+import { describeAckFinding, verifyAcknowledgements, type AckFinding } from '../src/platform/acknowledgements/verify.js';
 import { loadPeopleDirectory, type PeopleDirectory } from '../src/platform/people.js';
 import { listRefOf, loadSmsSite, type SmsSite } from '../src/platform/site.js';
 import { cliGraphClient, parseOrExit, siteArgument, targetOf } from './provision.js';
@@ -27,7 +28,9 @@ import { cliGraphClient, parseOrExit, siteArgument, targetOf } from './provision
  * - releases whose SHA-256 differs from the bytes of that file version;
  * - audit entries whose actor differs from the server-stamped creator, or that were edited;
  * - files left checked out;
- * - release or approval records that staff can read (drafts must stay private).
+ * - release or approval records that staff can read (drafts must stay private);
+ * - acknowledgements not created by the person they name, or changed since; requests marked Acknowledged without
+ *   one; waivers not by an SMS manager (src/platform/acknowledgements/verify.ts).
  * Read-only. Exit codes: 0 clean, 1 findings (or the check could not finish), 2 bad arguments.
  */
 export const USAGE = `usage: npm run verify -- --site <url|id> [--target emulator|graph] [--staff <upn>] [--cloud global|china]
@@ -76,7 +79,7 @@ export interface StaffFinding {
   readonly readableBy: string;
 }
 
-export type Finding = IntegrityFinding | AuditFinding | StaffFinding;
+export type Finding = IntegrityFinding | AuditFinding | StaffFinding | AckFinding;
 
 /** One line of output for a finding: the DocId or reference, then the reason. */
 export function describeFinding(f: Finding, people: Pick<PeopleDirectory, 'nameOf'>): string {
@@ -98,6 +101,8 @@ export function describeFinding(f: Finding, people: Pick<PeopleDirectory, 'nameO
       return `${f.ref || '(no ref)'}: audit entry "${f.entry}" was edited after it was written (by ${f.editedBy})`;
     case 'draftRecordsReadable':
       return `${f.list}: readable by ${f.readableBy}, who may not see drafts`;
+    default:
+      return describeAckFinding(f);
   }
 }
 
@@ -127,6 +132,7 @@ export async function verifySite(client: GraphClient, siteId: string, webUrl: st
   const findings: Finding[] = [
     ...(await verifyDocuments({ client, site: documentsSiteOf(site), people })),
     ...(await verifyAuditTrail(client, site, people)),
+    ...(await verifyAcknowledgements(client, site, people)),
   ];
   const notes: string[] = [];
   const member = typeof staff === 'function' ? staff(people) : staff;

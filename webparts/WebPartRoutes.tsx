@@ -41,7 +41,7 @@ function WebPart({ definition }: { definition: WebPartDefinition }) {
   );
 }
 
-const HINT_KEYS = { doc: 'webparts.property.docHint', register: 'webparts.property.registerHint' } as const;
+const HINT_KEYS = { doc: 'webparts.property.docHint', register: 'webparts.property.registerHint', campaign: 'webparts.property.campaignHint' } as const;
 
 function NotSetUp({ problems }: { problems: readonly WebPartProperty[] }) {
   const { t } = useTranslation();

@@ -9,6 +9,9 @@ import { APP_SCOPES } from '../src/app/auth/scopes.js';
 import type { AuthSession } from '../src/app/auth/session.js';
 import { createI18n, type Language } from '../src/app/i18n/i18n.js';
 import { CONFIG, ORIGIN, startHarness, type Harness } from '../tests/support/appHarness.js';
+import { getSiteByUrl } from '../graph/sites/sites.js';
+import { DEMO_SMS_SITE_URL } from '../src/app/config.js';
+import { loadCampaigns } from '../src/platform/acknowledgements/read.js';
 import { WebPartRoutes } from './WebPartRoutes.js';
 
 /**
@@ -51,12 +54,37 @@ describe('web parts', () => {
     expect(screen.getAllByRole('main')).toHaveLength(1);
   });
 
-  it('Acknowledgement status names its document and says the feature is not built', async () => {
+  it('My acknowledgements renders the Acknowledgements area’s own screen content under the web part’s title', async () => {
+    renderWebPart('/webparts/my-acknowledgements?host=sharepoint');
+    await screen.findByRole('heading', { level: 1, name: 'My acknowledgements' });
+    // Priya acknowledged both demo policies: nothing to do, both in her history.
+    const pending = await screen.findByRole('region', { name: 'To acknowledge (0)' }, { timeout: 10_000 });
+    expect(within(pending).getByText('Nothing to acknowledge')).toBeTruthy();
+    const history = screen.getByRole('region', { name: 'Acknowledged' });
+    expect(within(history).getByText('SMS-POL-001 Service Management Policy')).toBeTruthy();
+    expect(within(history).getByText('SMS-POL-002 Information Security Policy')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+  });
+
+  it('Acknowledgement status shows the live figure of the document’s release, linking to its compliance report', async () => {
     renderWebPart('/webparts/acknowledgement-status?host=sharepoint&doc=SMS-POL-001');
     await screen.findByRole('heading', { level: 1, name: 'Acknowledgement status' });
     // The area asks for its permissions first; its body appears once they are granted.
     expect(await screen.findByText('Document: SMS-POL-001', undefined, { timeout: 5000 })).toBeTruthy();
-    expect(screen.getByText('Acknowledgements: not built yet')).toBeTruthy();
+    // The demo: 16 staff asked to acknowledge SMS-POL-001 3.0, 14 did, Sofia is overdue.
+    const figure = await screen.findByRole('link', { name: 'SMS-POL-001 3.0: 14 of 16 acknowledged (87%)' }, { timeout: 10_000 });
+    expect(figure.getAttribute('href')).toMatch(/^\/acknowledgements\/releases\/\d+$/);
+    expect(screen.getByText('1 overdue')).toBeTruthy();
+  });
+
+  it('Acknowledgement status shows one campaign’s figure when given `campaign`', async () => {
+    const client = harness.clientAs(priya.userPrincipalName);
+    const siteId = (await getSiteByUrl(client, DEMO_SMS_SITE_URL)).id!;
+    const campaign = (await loadCampaigns(client, { siteId, listIds: {} }, { docId: 'SMS-POL-002' }))[0]!;
+    renderWebPart(`/webparts/acknowledgement-status?host=sharepoint&campaign=${campaign.id}`, 'zh-CN');
+    expect(await screen.findByText(`活动：${campaign.id}`, undefined, { timeout: 5000 })).toBeTruthy();
+    const figure = await screen.findByRole('link', { name: 'SMS-POL-002 4.0：16 人中 12 人已确认（75%）' }, { timeout: 10_000 });
+    expect(figure.getAttribute('href')).toBe(`/acknowledgements/campaigns/${campaign.id}`);
   });
 
   it('Register view names its register and says the feature is not built', async () => {
@@ -75,7 +103,7 @@ describe('web parts', () => {
   it('tells the page author which property is missing or wrong', async () => {
     renderWebPart('/webparts/acknowledgement-status?host=sharepoint');
     await screen.findByText('This web part is not set up');
-    expect(screen.getByText(/doc=<document ID>, for example doc=SMS-POL-001/)).toBeTruthy();
+    expect(screen.getByText(/doc=<document ID>, for example doc=SMS-POL-001.*campaign=<campaign number>, for example campaign=4/)).toBeTruthy();
     cleanup();
     renderWebPart('/webparts/register-view?host=sharepoint&register=Nonconformities%20list');
     await screen.findByText('This web part is not set up');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentProperty, parseWebPartProperties, registerProperty } from './properties.js';
+import { campaignProperty, documentOrCampaignProperty, documentProperty, parseWebPartProperties, registerProperty } from './properties.js';
 
 describe('parseWebPartProperties', () => {
   it('reads the properties a web part declares from its address', () => {
@@ -16,5 +16,13 @@ describe('parseWebPartProperties', () => {
       invalid: [documentProperty],
     });
     expect(parseWebPartProperties([registerProperty], '?register=smsSettings')).toEqual({ status: 'invalid', missing: [], invalid: [registerProperty] });
+  });
+
+  it('takes either of two "one of" properties, and asks for both when neither is given', () => {
+    const props = [documentOrCampaignProperty, campaignProperty];
+    expect(parseWebPartProperties(props, '?doc=SMS-POL-001')).toEqual({ status: 'ok', values: { doc: 'SMS-POL-001' } });
+    expect(parseWebPartProperties(props, '?campaign=4')).toEqual({ status: 'ok', values: { campaign: '4' } });
+    expect(parseWebPartProperties(props, '?host=sharepoint')).toEqual({ status: 'invalid', missing: props, invalid: [] });
+    expect(parseWebPartProperties(props, '?campaign=four')).toEqual({ status: 'invalid', missing: [], invalid: [campaignProperty] });
   });
 });

@@ -8,8 +8,9 @@ import { CHANNEL_REGISTERS } from '../src/app/tabs/channelTab.js';
  */
 export interface WebPartProperty {
   /** Query parameter name. */
-  readonly name: 'doc' | 'register';
-  readonly required: boolean;
+  readonly name: 'doc' | 'register' | 'campaign';
+  /** `'oneOf'`: this property or another `'oneOf'` property of the web part must be given (e.g. `doc` or `campaign`). */
+  readonly required: boolean | 'oneOf';
   /** The value to use, or null when it is not one this property accepts. */
   parse(raw: string): string | null;
 }
@@ -19,6 +20,16 @@ export const documentProperty: WebPartProperty = {
   name: 'doc',
   required: true,
   parse: (raw) => (parseDocId(raw) ? raw : null),
+};
+
+/** `doc` or `campaign`: a controlled document's id, when the web part takes either. */
+export const documentOrCampaignProperty: WebPartProperty = { ...documentProperty, required: 'oneOf' };
+
+/** `campaign`: an acknowledgement campaign's item id (`Acknowledgement Campaigns`), e.g. `4`. */
+export const campaignProperty: WebPartProperty = {
+  name: 'campaign',
+  required: 'oneOf',
+  parse: (raw) => (/^[1-9]\d{0,9}$/.test(raw) ? raw : null),
 };
 
 /** `register`: a register list's schema key, e.g. `nonconformities` (graph/schema). */
@@ -42,12 +53,14 @@ export function parseWebPartProperties(properties: readonly WebPartProperty[], s
   for (const property of properties) {
     const raw = params.get(property.name)?.trim() ?? '';
     if (raw === '') {
-      if (property.required) missing.push(property);
+      if (property.required === true) missing.push(property);
       continue;
     }
     const value = property.parse(raw);
     if (value === null) invalid.push(property);
     else values[property.name] = value;
   }
+  const oneOf = properties.filter((p) => p.required === 'oneOf');
+  if (oneOf.length > 0 && !oneOf.some((p) => values[p.name] !== undefined || invalid.includes(p))) missing.push(...oneOf);
   return missing.length + invalid.length === 0 ? { status: 'ok', values } : { status: 'invalid', missing, invalid };
 }

@@ -15,6 +15,17 @@ export const SCOPES = {
   users: ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   /** GET /groups, /groups/{id}/members. https://learn.microsoft.com/graph/api/group-list */
   groups: ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  /**
+   * GET /groups/{id}/transitiveMembers (and its OData casts): GroupMember.Read.All least privileged; Directory.Read.All,
+   * Group.Read.All, Group.ReadWrite.All, GroupMember.ReadWrite.All higher. https://learn.microsoft.com/graph/api/group-list-transitivemembers
+   */
+  groupMembers: ['GroupMember.Read.All', 'Directory.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All'],
+  /**
+   * POST /groups/{id}/members/$ref and DELETE /groups/{id}/members/{id}/$ref: GroupMember.ReadWrite.All least privileged
+   * (a user or a group as the member); Directory.ReadWrite.All, Group.ReadWrite.All higher.
+   * https://learn.microsoft.com/graph/api/group-post-members , https://learn.microsoft.com/graph/api/group-delete-members
+   */
+  groupMembersWrite: ['GroupMember.ReadWrite.All', 'Directory.ReadWrite.All', 'Group.ReadWrite.All'],
   /** GET /me/memberOf. https://learn.microsoft.com/graph/api/user-list-memberof */
   myMemberships: ['User.Read', 'GroupMember.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   /**
@@ -70,6 +81,10 @@ const APP_ROLES = new Map<readonly string[], readonly string[]>([
   [SCOPES.users, ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
   /** group-list, group-list-members: GroupMember.Read.All least privileged. */
   [SCOPES.groups, ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All']],
+  /** group-list-transitivemembers: GroupMember.Read.All least privileged. */
+  [SCOPES.groupMembers, ['GroupMember.Read.All', 'Directory.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'GroupMember.ReadWrite.All']],
+  /** group-post-members, group-delete-members: GroupMember.ReadWrite.All least privileged. */
+  [SCOPES.groupMembersWrite, ['GroupMember.ReadWrite.All', 'Directory.ReadWrite.All', 'Group.ReadWrite.All']],
   [SCOPES.sitesRead, ['Sites.Selected', 'Sites.Read.All', ...SITES_RW_APP.slice(1)]],
   [SCOPES.sitesWrite, SITES_RW_APP],
   /** list-create: Sites.Manage.All (Sites.ReadWrite.All is refused, microsoftgraph/microsoft-graph-docs-contrib#729). */
@@ -100,6 +115,7 @@ export const ADMIN_CONSENT_DELEGATED: ReadonlySet<string> = new Set([
   'GroupMember.Read.All',
   'Group.Read.All',
   'Group.ReadWrite.All',
+  'GroupMember.ReadWrite.All',
   'User.Read.All',
   'User.ReadWrite.All',
   'Directory.Read.All',

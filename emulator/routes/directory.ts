@@ -1,5 +1,5 @@
 import type { Emu } from '../emu.js';
-import { ok, type Ctx } from '../core/router.js';
+import { ok, noContent, type Ctx } from '../core/router.js';
 import { GraphHttpError, badRequest } from '../core/errors.js';
 import { parseSelect } from '../core/odata.js';
 import { SCOPES } from '../core/scopes.js';
@@ -10,9 +10,19 @@ import {
   findGroup,
   groupMembers,
   groupIdsOf,
+  groupOwners,
+  memberGroups,
+  transitiveMembers,
+  transitiveGroupIdsOf,
+  isDirectMember,
+  addMember,
+  addGroupMember,
+  removeMember,
   type UserRecord,
   type GroupRecord,
 } from '../services/directory.js';
+import { findSiteByPath } from '../services/siteStore.js';
+import { atLeast, effectiveLevel } from '../services/permissions.js';
 import { listPage, project, contextUrl, countResult, type CollectionSpec, type Row } from './directoryQuery.js';
 
 /**
@@ -27,7 +37,11 @@ const DOC = {
   groupList: 'https://learn.microsoft.com/graph/api/group-list',
   groupGet: 'https://learn.microsoft.com/graph/api/group-get',
   groupMembers: 'https://learn.microsoft.com/graph/api/group-list-members',
+  groupTransitiveMembers: 'https://learn.microsoft.com/graph/api/group-list-transitivemembers',
+  groupAddMember: 'https://learn.microsoft.com/graph/api/group-post-members',
+  groupRemoveMember: 'https://learn.microsoft.com/graph/api/group-delete-members',
   memberOf: 'https://learn.microsoft.com/graph/api/user-list-memberof',
+  transitiveMemberOf: 'https://learn.microsoft.com/graph/api/user-list-transitivememberof',
   checkMemberGroups: 'https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups',
 } as const;
 
@@ -151,8 +165,10 @@ const GROUPS: CollectionSpec = {
   maxPageSize: 999,
 };
 
-const MEMBERS: CollectionSpec = { ...USERS, entitySet: 'directoryObjects', odataType: '#microsoft.graph.user' };
-const MEMBER_OF: CollectionSpec = { ...GROUPS, entitySet: 'directoryObjects', odataType: '#microsoft.graph.group' };
+const USER_TYPE = '#microsoft.graph.user';
+const GROUP_TYPE = '#microsoft.graph.group';
+const MEMBERS: CollectionSpec = { ...USERS, entitySet: 'directoryObjects', odataType: USER_TYPE };
+const MEMBER_OF: CollectionSpec = { ...GROUPS, entitySet: 'directoryObjects', odataType: GROUP_TYPE };
 
 const userNotFound = (id: string) =>
   new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
@@ -174,6 +190,68 @@ const insufficientPrivileges = () => new GraphHttpError(403, 'Authorization_Requ
 
 /** A stored group with the properties the directory derives, so `$filter` and `$select` see them too. */
 const fullGroup = (g: GroupRecord): Row => ({ ...g, ...presentGroup(g as unknown as Row) });
+
+/**
+ * Members of a group as the directoryObject collection Graph returns: users and nested groups, each with its
+ * `@odata.type` and shaped as its own type (a group's default properties are a group's). `$filter`, `$search`
+ * and `$orderby` take the user properties, as on `/groups/{id}/members` before nesting.
+ */
+function memberObjects(users: readonly UserRecord[], groups: readonly GroupRecord[]): { spec: CollectionSpec; rows: Row[] } {
+  const groupIds = new Set(groups.map((g) => g.id));
+  const isGroup = (r: Row) => groupIds.has(r.id as string);
+  return {
+    spec: {
+      ...MEMBERS,
+      odataType: (r) => (isGroup(r) ? GROUP_TYPE : USER_TYPE),
+      present: (r) => (isGroup(r) ? presentGroup(r) : presentUser(r)),
+      partialType: isGroup,
+    },
+    rows: [...(users as unknown as Row[]), ...groups.map(fullGroup)],
+  };
+}
+
+/**
+ * The OData casts of a members collection: `/microsoft.graph.user` lists only the users, `/microsoft.graph.group`
+ * only the groups, as plain `users` / `groups` collections. Any other member type is refused with 400
+ * Request_UnsupportedQuery, as group-list-transitivemembers says for "an OData cast that represents an
+ * unsupported member type" (the emulated directory has no devices, contacts or service principals as members).
+ */
+function castPage(ctx: Ctx, cast: string, users: readonly UserRecord[], groups: readonly GroupRecord[]) {
+  switch (cast.toLowerCase()) {
+    case 'microsoft.graph.user':
+      return listPage(ctx, USERS, users);
+    case 'microsoft.graph.group':
+      return listPage(ctx, GROUPS, groups.map(fullGroup));
+    default:
+      throw new GraphHttpError(400, 'Request_UnsupportedQuery', `The type cast '${cast}' is not a supported member type of this collection.`);
+  }
+}
+
+/**
+ * Who may change a group's members. Delegated: the signed-in user must also hold an Entra role that may
+ * update group members, group owners first among them (group-post-members, "In delegated scenarios, the
+ * signed-in user must also be assigned a supported Microsoft Entra role ... Group owners, ... Groups
+ * Administrator, User Administrator"). The emulator has no directory roles: besides the group's owners it lets
+ * through a user with Full Control on the tenant's root site, the stand-in for an administrator that
+ * routes/sitePermissions.ts uses too. App-only callers need only the application permission (checked on the route).
+ */
+function requireMembershipManager(ctx: Ctx, g: GroupRecord): void {
+  if (ctx.principal.kind === 'app') return;
+  const { db } = ctx.emu;
+  if (groupOwners(db, g.id).some((o) => o.id === ctx.principal.userId)) return;
+  const root = findSiteByPath(db, '/');
+  if (root && atLeast(effectiveLevel(db, ctx.principal.userId, root.id), 'fullControl')) return;
+  throw insufficientPrivileges();
+}
+
+/** The object id at the end of a reference URL: `https://graph.microsoft.com/v1.0/directoryObjects/{id}` (also `/users/{id}`, `/groups/{id}`). */
+function referencedId(ref: unknown): string {
+  const m = typeof ref === 'string' ? /\/(?:directoryObjects|users|groups)\/([^/?#]+)\/?$/i.exec(ref) : null;
+  if (!m) {
+    throw badRequest("The request body must be { \"@odata.id\": \"https://graph.microsoft.com/v1.0/directoryObjects/{id}\" }.", 'Request_BadRequest');
+  }
+  return decodeURIComponent(m[1]!);
+}
 
 function userEntity(ctx: Ctx, u: UserRecord) {
   const select = parseSelect(ctx.query.get('$select') ?? ctx.query.get('select'));
@@ -200,6 +278,19 @@ export function register(emu: Emu): void {
   r.get('/users/{id}/memberOf', (ctx) => memberOf(ctx, requireUser(ctx, ctx.params.id!)), { scopes: SCOPES.myMemberships, doc: DOC.memberOf });
 
   /**
+   * GET /me/transitiveMemberOf: the groups the signed-in user is a member of directly or through nested groups
+   * (User.Read least privileged for one's own memberships, user-list-transitivememberof).
+   */
+  r.get(
+    '/me/transitiveMemberOf',
+    (ctx) => {
+      const ids = new Set(transitiveGroupIdsOf(ctx.emu.db, ctx.principal.userId));
+      return listPage(ctx, MEMBER_OF, allGroups(ctx.emu.db).filter((g) => ids.has(g.id)).map(fullGroup));
+    },
+    { scopes: SCOPES.myMemberships, doc: DOC.transitiveMemberOf },
+  );
+
+  /**
    * POST /me/checkMemberGroups and /users/{id | userPrincipalName}/checkMemberGroups: which of up to 20 group ids
    * the user is a member of. For another user the user half of the permission pair must be one that reads
    * other users (User.ReadBasic.All or higher), as directoryobject-checkmembergroups lists.
@@ -216,7 +307,8 @@ export function register(emu: Emu): void {
     if (ids.length > 20) {
       throw badRequest(`At most 20 group ids can be checked per request; ${ids.length} were given.`, 'Request_BadRequest');
     }
-    const theirs = new Set(groupIdsOf(ctx.emu.db, u.id).map((g) => g.toLowerCase()));
+    // Transitive: "checks for membership ... directly or transitively" (directoryobject-checkmembergroups).
+    const theirs = new Set(transitiveGroupIdsOf(ctx.emu.db, u.id).map((g) => g.toLowerCase()));
     const value = [...new Set(ids as string[])].filter((id) => theirs.has(id.toLowerCase()));
     return ok({ '@odata.context': `${ctx.baseUrl}/$metadata#Collection(Edm.String)`, value });
   };
@@ -264,13 +356,110 @@ export function register(emu: Emu): void {
     { scopes: SCOPES.groups, doc: DOC.groupGet },
   );
 
-  /** GET /groups/{id}/members: users as directoryObjects with `@odata.type`. */
+  /**
+   * GET /groups/{id}/members: the direct members, users and nested groups, as directoryObjects with
+   * `@odata.type` ("This operation isn't transitive", group-list-members).
+   */
   r.get(
     '/groups/{id}/members',
     (ctx) => {
       const g = requireGroup(ctx, ctx.params.id!);
-      return listPage(ctx, MEMBERS, groupMembers(ctx.emu.db, g.id));
+      const { spec, rows } = memberObjects(groupMembers(ctx.emu.db, g.id), memberGroups(ctx.emu.db, g.id));
+      return listPage(ctx, spec, rows);
     },
     { scopes: SCOPES.groups, doc: DOC.groupMembers },
+  );
+
+  /** GET /groups/{id}/members/microsoft.graph.user (or .group): the direct members of one type. */
+  r.get(
+    '/groups/{id}/members/{cast}',
+    (ctx) => {
+      const g = requireGroup(ctx, ctx.params.id!);
+      return castPage(ctx, ctx.params.cast!, groupMembers(ctx.emu.db, g.id), memberGroups(ctx.emu.db, g.id));
+    },
+    { scopes: SCOPES.groups, doc: DOC.groupMembers },
+  );
+
+  /**
+   * GET /groups/{id}/transitiveMembers: "a flat list of all nested members" (group-list-transitivemembers): the
+   * users of the group and of every group nested in it at any depth, and the nested groups, each once; a cycle
+   * of nested groups is walked once. Same `$select`, `$top` and paging as /members.
+   */
+  r.get(
+    '/groups/{id}/transitiveMembers',
+    (ctx) => {
+      const g = requireGroup(ctx, ctx.params.id!);
+      const all = transitiveMembers(ctx.emu.db, g.id);
+      const { spec, rows } = memberObjects(all.users, all.groups);
+      return listPage(ctx, spec, rows);
+    },
+    { scopes: SCOPES.groupMembers, doc: DOC.groupTransitiveMembers },
+  );
+
+  /** GET /groups/{id}/transitiveMembers/microsoft.graph.user (or .group): the OData cast of the flat list ("OData cast is enabled"). */
+  r.get(
+    '/groups/{id}/transitiveMembers/{cast}',
+    (ctx) => {
+      const g = requireGroup(ctx, ctx.params.id!);
+      const all = transitiveMembers(ctx.emu.db, g.id);
+      return castPage(ctx, ctx.params.cast!, all.users, all.groups);
+    },
+    { scopes: SCOPES.groupMembers, doc: DOC.groupTransitiveMembers },
+  );
+
+  /**
+   * POST /groups/{id}/members/$ref with `{ "@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}" }`:
+   * adds a user or a group (group-post-members): 204 No Content; 400 when the object is already a member, with the
+   * directory's message "One or more added object references already exist for the following modified properties:
+   * 'members'." (observed behaviour: public group-sync code matches on this exact message after a 400 to
+   * mean "already a member"); 404 Request_ResourceNotFound when the object does
+   * not exist. Member types per the page's table: a user or a security group joins a security group; nothing but
+   * users joins a Microsoft 365 group, and a Microsoft 365 group joins no group.
+   */
+  r.post(
+    '/groups/{id}/members/$ref',
+    async (ctx) => {
+      const g = requireGroup(ctx, ctx.params.id!);
+      requireMembershipManager(ctx, g);
+      const memberId = referencedId((await ctx.json<Record<string, unknown>>())['@odata.id']);
+      const { db } = ctx.emu;
+      // A reference names the object by id (findUser also takes a UPN, which a reference is not).
+      const found = findUser(db, memberId);
+      const user = found && found.id.toLowerCase() === memberId.toLowerCase() ? found : undefined;
+      const group = user ? undefined : findGroup(db, memberId);
+      if (!user && !group) throw userNotFound(memberId);
+      const id = group ? group.id : user!.id;
+      if (isDirectMember(db, g.id, id)) {
+        throw badRequest("One or more added object references already exist for the following modified properties: 'members'.", 'Request_BadRequest');
+      }
+      if (group) {
+        const unified = (x: GroupRecord) => (x.groupTypes ?? []).includes('Unified');
+        if (group.id === g.id || unified(g) || unified(group)) {
+          throw badRequest(`The group '${group.displayName}' cannot be added as a member of '${g.displayName}': only security groups nest, into security groups.`, 'Request_BadRequest');
+        }
+        addGroupMember(db, g.id, group.id);
+      } else {
+        addMember(db, g.id, id);
+      }
+      return noContent();
+    },
+    { scopes: SCOPES.groupMembersWrite, doc: DOC.groupAddMember },
+  );
+
+  /**
+   * DELETE /groups/{id}/members/{memberId}/$ref: removes a direct member, user or group (group-delete-members):
+   * 204 No Content. An id that is not a direct member answers 404 Request_ResourceNotFound with the directory's
+   * "does not exist or one of its queried reference-property objects are not present" wording (observed:
+   * microsoftgraph/microsoft-graph-docs-contrib#4847).
+   */
+  r.delete(
+    '/groups/{id}/members/{memberId}/$ref',
+    (ctx) => {
+      const g = requireGroup(ctx, ctx.params.id!);
+      requireMembershipManager(ctx, g);
+      if (!removeMember(ctx.emu.db, g.id, ctx.params.memberId!)) throw userNotFound(ctx.params.memberId!);
+      return noContent();
+    },
+    { scopes: SCOPES.groupMembersWrite, doc: DOC.groupRemoveMember },
   );
 }

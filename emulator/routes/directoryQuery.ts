@@ -28,8 +28,14 @@ export interface CollectionSpec {
   tokenized: readonly string[];
   /** Shapes a row as Graph returns it with no `$select`. */
   present(row: Row): Row;
-  /** `@odata.type` to put on each item (directoryObject collections). */
-  odataType?: string;
+  /** `@odata.type` to put on each item (directoryObject collections); a function where the items are of several types. */
+  odataType?: string | ((row: Row) => string);
+  /**
+   * True for items whose type lacks some of the properties `$select` may name (a group in a list of members
+   * selected with `userPrincipalName`): a named property the item does not have is left out of it, since
+   * each object is written as its own type, instead of being null.
+   */
+  partialType?: (row: Row) => boolean;
   defaultPageSize: number;
   maxPageSize: number;
 }
@@ -60,12 +66,14 @@ export function prop(row: Row, path: string): unknown {
 }
 
 /** `$select` projection for directory objects: only the named properties (id too only when named). */
-export function project(obj: object, select: string[] | null, odataType?: string, present?: (r: Row) => Row): Row {
+export function project(obj: object, select: string[] | null, odataType?: string, present?: (r: Row) => Row, knownOnly = false): Row {
   const row = obj as Row;
   const out: Row = odataType ? { '@odata.type': odataType } : {};
   if (!select) return { ...out, ...(present ? present(row) : row) };
   for (const name of select) {
-    const key = Object.keys(row).find((k) => lower(k) === lower(name)) ?? name;
+    const found = Object.keys(row).find((k) => lower(k) === lower(name));
+    if (found === undefined && knownOnly) continue;
+    const key = found ?? name;
     out[key] = row[key] ?? null;
   }
   return out;
@@ -343,7 +351,8 @@ export function listPage(ctx: Ctx, spec: CollectionSpec, objects: readonly objec
     params.push(`$skiptoken=${encodeState({ ...state, offset: nextOffset })}`);
     body['@odata.nextLink'] = `${ctx.baseUrl}${ctx.path}?${params.join('&')}`;
   }
-  body.value = page.map((r) => project(r, select, spec.odataType, spec.present));
+  const typeOf = (r: Row) => (typeof spec.odataType === 'function' ? spec.odataType(r) : spec.odataType);
+  body.value = page.map((r) => project(r, select, typeOf(r), spec.present, spec.partialType?.(r) ?? false));
   return { status: 200, body };
 }
 

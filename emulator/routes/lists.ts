@@ -62,14 +62,15 @@ import { ensureUserInfoList, isUserInfoListName, recordSiteVisit } from '../serv
  * SharePoint lists, columns and list items (Microsoft Graph `sites/{id}/lists`). Document libraries are lists
  * too: their items are created by the drives routes and listed here.
  *
- * Permissions (SharePoint's model, services/permissions.ts): reading needs Read on the list; creating, updating
- * and deleting items needs Contribute; creating lists and columns needs Edit ("Manage Lists"). A list with
+ * Permissions (SharePoint's model, services/permissions.ts): reading needs Read on the list; creating items needs
+ * Add only (a custom level) or more; updating and deleting items needs Contribute; creating lists and columns
+ * needs Edit ("Manage Lists"). A list with
  * `settings.writeSecurity: 'own'` lets Contribute users change only the items they created.
  *
  * Developer endpoints (outside Graph, no token), because Graph v1.0 cannot change list settings:
  * - `PUT /_dev/lists/{list-id}/permissions` with `{ "inherit": true }` or
  *   `{ "grants": [{ "group": "SMS-AllStaff", "level": "read" }, { "user": "jack.turner@...", "level": "contribute" }] }`
- *   (levels: read, contribute, edit, fullControl) sets unique permissions on a list or makes it inherit again;
+ *   (levels: read, add, contribute, edit, fullControl; `add` is the custom "Add only" level) sets unique permissions on a list or makes it inherit again;
  *   `GET` on the same path shows them.
  * - `PATCH /_dev/lists/{list-id}/settings` with ListSettings fields (`writeSecurity: 'all' | 'own'`,
  *   `enableMinorVersions`, `requireCheckout`, `draftVisibility`) changes List settings.
@@ -152,8 +153,14 @@ function fieldsExpand(expand: ExpandItem[]): { select: string[] | null } | undef
 
 // ---------- permission checks for writes ----------
 
+/**
+ * Creating an item needs the AddListItems permission, which the custom "Add only" level (`add`) holds;
+ * changing or deleting one needs EditListItems / DeleteListItems, which start at Contribute
+ * (services/permissions.ts). So a user with "Add only" creates items and is refused every update and delete,
+ * their own items included.
+ */
 function requireItemWrite(ctx: Ctx, list: ListRow, item?: ItemRow): void {
-  requireLevel(ctx.emu.db, ctx.principal.userId, 'contribute', list.siteId, list.id);
+  requireLevel(ctx.emu.db, ctx.principal.userId, item ? 'contribute' : 'add', list.siteId, list.id);
   if (item && !mayEditItem(ctx.emu.db, list, item, ctx.principal.userId)) {
     throw accessDenied('Access denied. This list only lets you edit items you created.');
   }
@@ -543,7 +550,7 @@ function itemsDelta(ctx: Ctx): RouteResult {
 
 // ---------- developer endpoints ----------
 
-const LEVELS: PermissionLevel[] = ['read', 'contribute', 'edit', 'fullControl'];
+const LEVELS: PermissionLevel[] = ['read', 'add', 'contribute', 'edit', 'fullControl'];
 
 function devList(ctx: Ctx): ListRow {
   const list = findListById(ctx.emu.db, ctx.params.listId ?? '');
@@ -572,7 +579,7 @@ async function putPermissions(ctx: Ctx): Promise<RouteResult> {
     return ok(describePermissions(ctx, list));
   }
   if (!Array.isArray(body.grants) || body.grants.length === 0) {
-    throw badRequest('Send { "inherit": true } or { "grants": [{ "group" | "user": ..., "level": "read" | "contribute" | "edit" | "fullControl" }] }.', 'invalidRequest');
+    throw badRequest('Send { "inherit": true } or { "grants": [{ "group" | "user": ..., "level": "read" | "add" | "contribute" | "edit" | "fullControl" }] }.', 'invalidRequest');
   }
   const resolved = body.grants.map((g: unknown) => {
     const e = (g ?? {}) as { group?: unknown; user?: unknown; level?: unknown };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Emu } from '../emu.js';
-import { insertUser, insertGroup, addMember, findUser, type UserRecord, type GroupRecord } from '../services/directory.js';
+import { insertUser, insertGroup, addMember, addGroupMember, findUser, type UserRecord, type GroupRecord } from '../services/directory.js';
 import { insertSite, type SiteRow } from '../services/siteStore.js';
 import type { PermissionLevel } from '../services/permissions.js';
 import { grant } from '../services/permissionStore.js';
@@ -160,6 +160,10 @@ export function seedTenant(emu: Emu): void {
     // The administrator deployed sms365 to staff (Teams app setup policy); a new joiner does not have it yet.
     if (u.joinedDaysAgo > NEW_JOINER_DAYS) insertInstallation(db, { userId: user.id, teamsAppId: sms365App().id, installedAt: iso(new Date(seededAt.getTime() - 30 * day)) });
   }
+
+  // One nested group, so nesting is exercised: the service desk group is also a member of SMS-AllStaff (whose
+  // people are all direct members as well, so what each person can reach is unchanged).
+  addGroupMember(db, groupIdOf('SMS-AllStaff'), groupIdOf('Kestrel-ServiceDesk'));
 
   const root: SiteRow = siteRow('/', 'Kestrel Managed Services', 'Communication site of Kestrel Managed Services.', null, iso(new Date(seededAt.getTime() - 3000 * day)));
   root.site.root = {};

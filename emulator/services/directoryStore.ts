@@ -24,6 +24,12 @@ export function ensureDirectorySchema(db: Db): void {
       is_owner INTEGER NOT NULL DEFAULT 0,
       PRIMARY KEY (group_id, user_id)
     );
+    CREATE TABLE IF NOT EXISTS group_group_members (
+      group_id TEXT NOT NULL REFERENCES groups(id),
+      member_group_id TEXT NOT NULL REFERENCES groups(id),
+      PRIMARY KEY (group_id, member_group_id)
+    );
+    CREATE INDEX IF NOT EXISTS group_group_members_member ON group_group_members(member_group_id);
   `);
 }
 
@@ -77,6 +83,76 @@ export function groupOwners(db: Db, groupId: string): UserRecord[] {
   return (
     db.prepare('SELECT u.json FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND m.is_owner = 1 ORDER BY u.upn').all(groupId) as { json: string }[]
   ).map((r) => fromJson<UserRecord>(r.json));
+}
+
+/**
+ * Makes a group a member of another (nested groups). A security group can be a member of a security group
+ * (https://learn.microsoft.com/graph/api/group-post-members , the table of member types).
+ */
+export function addGroupMember(db: Db, groupId: string, memberGroupId: string): void {
+  db.prepare('INSERT OR IGNORE INTO group_group_members(group_id, member_group_id) VALUES(?, ?)').run(groupId, memberGroupId);
+}
+
+/** Removes a user or a group from a group's direct members; false when it was not a direct member. */
+export function removeMember(db: Db, groupId: string, memberId: string): boolean {
+  const users = db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ? COLLATE NOCASE').run(groupId, memberId).changes;
+  const groups = db.prepare('DELETE FROM group_group_members WHERE group_id = ? AND member_group_id = ? COLLATE NOCASE').run(groupId, memberId).changes;
+  return users + groups > 0;
+}
+
+/** The groups that are direct members of a group. */
+export function memberGroups(db: Db, groupId: string): GroupRecord[] {
+  return (
+    db.prepare('SELECT g.json FROM group_group_members m JOIN groups g ON g.id = m.member_group_id WHERE m.group_id = ? ORDER BY g.display_name').all(groupId) as { json: string }[]
+  ).map((r) => fromJson<GroupRecord>(r.json));
+}
+
+/** True when the user or group is a direct member of the group. */
+export function isDirectMember(db: Db, groupId: string, memberId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM group_members WHERE group_id = ? AND user_id = ? COLLATE NOCASE').get(groupId, memberId) !== undefined ||
+    db.prepare('SELECT 1 FROM group_group_members WHERE group_id = ? AND member_group_id = ? COLLATE NOCASE').get(groupId, memberId) !== undefined
+  );
+}
+
+/**
+ * Ids of the groups nested in a group at any depth, the group itself included. `UNION` (not `UNION ALL`)
+ * drops rows already seen, so a cycle of nested groups ends instead of looping.
+ */
+const NESTED_GROUPS = `WITH RECURSIVE nested(id) AS (
+  SELECT ? UNION SELECT m.member_group_id FROM group_group_members m JOIN nested n ON m.group_id = n.id
+)`;
+
+/**
+ * Every member of a group through nested groups, each once: the users, and the nested groups (the group
+ * itself excluded), as `GET /groups/{id}/transitiveMembers` returns them
+ * (https://learn.microsoft.com/graph/api/group-list-transitivemembers : "a flat list of all nested members").
+ */
+export function transitiveMembers(db: Db, groupId: string): { users: UserRecord[]; groups: GroupRecord[] } {
+  const users = (
+    db.prepare(`${NESTED_GROUPS} SELECT u.json FROM users u WHERE u.id IN (SELECT m.user_id FROM group_members m JOIN nested n ON m.group_id = n.id) ORDER BY u.upn`).all(groupId) as { json: string }[]
+  ).map((r) => fromJson<UserRecord>(r.json));
+  const groups = (
+    db.prepare(`${NESTED_GROUPS} SELECT g.json FROM groups g WHERE g.id IN (SELECT id FROM nested) AND g.id <> ? ORDER BY g.display_name`).all(groupId, groupId) as { json: string }[]
+  ).map((r) => fromJson<GroupRecord>(r.json));
+  return { users, groups };
+}
+
+/**
+ * Ids of the groups a user is a member of directly or through nested groups, each once (what
+ * `checkMemberGroups` and `transitiveMemberOf` answer, and what SharePoint resolves a group grant through).
+ */
+export function transitiveGroupIdsOf(db: Db, userId: string): string[] {
+  return (
+    db
+      .prepare(
+        `WITH RECURSIVE containing(id) AS (
+          SELECT group_id FROM group_members WHERE user_id = ?
+          UNION SELECT m.group_id FROM group_group_members m JOIN containing c ON m.member_group_id = c.id
+        ) SELECT id FROM containing`,
+      )
+      .all(userId) as { id: string }[]
+  ).map((r) => r.id);
 }
 
 /** Ids of the groups a user is a direct member of. */

@@ -115,14 +115,14 @@ const toList = (r: RawList): ListRow => ({
 });
 
 export function insertList(db: Db, row: Omit<ListRow, 'created' | 'modified'>, at: string): ListRow {
-  db.prepare('INSERT INTO lists(id, site_id, name, display_name, template, json, settings, created, modified) VALUES(?,?,?,?,?,?,?,?,?)').run(
+  cachedStatement(db, 'INSERT INTO lists(id, site_id, name, display_name, template, json, settings, created, modified) VALUES(?,?,?,?,?,?,?,?,?)').run(
     row.id, row.siteId, row.name, row.displayName, row.template, toJson(row.list), toJson(row.settings), at, at,
   );
   return { ...row, created: at, modified: at };
 }
 
 export function updateListRow(db: Db, row: ListRow, at: string): void {
-  db.prepare('UPDATE lists SET display_name = ?, json = ?, settings = ?, modified = ? WHERE id = ?').run(row.displayName, toJson(row.list), toJson(row.settings), at, row.id);
+  cachedStatement(db, 'UPDATE lists SET display_name = ?, json = ?, settings = ?, modified = ? WHERE id = ?').run(row.displayName, toJson(row.list), toJson(row.settings), at, row.id);
 }
 
 /** Finds a list of a site by GUID, by URL name or by display name (Graph accepts all three). */
@@ -134,12 +134,12 @@ export function findList(db: Db, siteId: string, idOrName: string): ListRow | un
 }
 
 export function findListById(db: Db, listId: string): ListRow | undefined {
-  const r = db.prepare('SELECT * FROM lists WHERE lower(id) = lower(?)').get(listId) as RawList | undefined;
+  const r = cachedStatement(db, 'SELECT * FROM lists WHERE lower(id) = lower(?)').get(listId) as RawList | undefined;
   return r ? toList(r) : undefined;
 }
 
 export function listsOfSite(db: Db, siteId: string): ListRow[] {
-  return (db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, display_name').all(siteId) as RawList[]).map(toList);
+  return (cachedStatement(db, 'SELECT * FROM lists WHERE site_id = ? ORDER BY created, display_name').all(siteId) as RawList[]).map(toList);
 }
 
 // ---------- columns ----------
@@ -147,16 +147,16 @@ export function listsOfSite(db: Db, siteId: string): ListRow[] {
 export type ColumnRecord = ColumnDefinition & { id: string; name: string };
 
 export function insertColumn(db: Db, listId: string, column: ColumnRecord): void {
-  const pos = (db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM list_columns WHERE list_id = ?').get(listId) as { p: number }).p;
-  db.prepare('INSERT INTO list_columns(list_id, name, position, json) VALUES(?,?,?,?)').run(listId, column.name, pos, toJson(column));
+  const pos = (cachedStatement(db, 'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM list_columns WHERE list_id = ?').get(listId) as { p: number }).p;
+  cachedStatement(db, 'INSERT INTO list_columns(list_id, name, position, json) VALUES(?,?,?,?)').run(listId, column.name, pos, toJson(column));
 }
 
 export function updateColumn(db: Db, listId: string, column: ColumnRecord): void {
-  db.prepare('UPDATE list_columns SET json = ? WHERE list_id = ? AND name = ?').run(toJson(column), listId, column.name);
+  cachedStatement(db, 'UPDATE list_columns SET json = ? WHERE list_id = ? AND name = ?').run(toJson(column), listId, column.name);
 }
 
 export function columnsOf(db: Db, listId: string): ColumnRecord[] {
-  return (db.prepare('SELECT json FROM list_columns WHERE list_id = ? ORDER BY position').all(listId) as { json: string }[]).map((r) => fromJson<ColumnRecord>(r.json));
+  return (cachedStatement(db, 'SELECT json FROM list_columns WHERE list_id = ? ORDER BY position').all(listId) as { json: string }[]).map((r) => fromJson<ColumnRecord>(r.json));
 }
 
 
@@ -166,8 +166,8 @@ export function columnsOf(db: Db, listId: string): ColumnRecord[] {
 export function siteUserLookupId(db: Db, siteId: string, userId: string): number {
   const row = cachedStatement(db, 'SELECT lookup_id FROM site_users WHERE site_id = ? AND user_id = ?').get(siteId, userId) as { lookup_id: number } | undefined;
   if (row) return row.lookup_id;
-  const next = (db.prepare('SELECT COALESCE(MAX(lookup_id), 5) + 1 AS n FROM site_users WHERE site_id = ?').get(siteId) as { n: number }).n;
-  db.prepare('INSERT INTO site_users(site_id, lookup_id, user_id) VALUES(?,?,?)').run(siteId, next, userId);
+  const next = (cachedStatement(db, 'SELECT COALESCE(MAX(lookup_id), 5) + 1 AS n FROM site_users WHERE site_id = ?').get(siteId) as { n: number }).n;
+  cachedStatement(db, 'INSERT INTO site_users(site_id, lookup_id, user_id) VALUES(?,?,?)').run(siteId, next, userId);
   return next;
 }
 
@@ -215,44 +215,44 @@ export const versionLabel = (item: Pick<ItemRow, 'versionMajor' | 'versionMinor'
 
 /** All site users with their lookup ids, in lookup id order. */
 export function siteUsers(db: Db, siteId: string): { lookupId: number; userId: string }[] {
-  const rows = db.prepare('SELECT lookup_id, user_id FROM site_users WHERE site_id = ? ORDER BY lookup_id').all(siteId) as { lookup_id: number; user_id: string }[];
+  const rows = cachedStatement(db, 'SELECT lookup_id, user_id FROM site_users WHERE site_id = ? ORDER BY lookup_id').all(siteId) as { lookup_id: number; user_id: string }[];
   return rows.map((r) => ({ lookupId: r.lookup_id, userId: r.user_id }));
 }
 
 /** Takes the next item id of a list (and marks the list modified). */
 export function takeNextItemId(db: Db, listId: string, at: string): number {
-  const id = (db.prepare('SELECT next_item_id AS n FROM lists WHERE id = ?').get(listId) as { n: number }).n;
-  db.prepare('UPDATE lists SET next_item_id = next_item_id + 1, modified = ? WHERE id = ?').run(at, listId);
+  const id = (cachedStatement(db, 'SELECT next_item_id AS n FROM lists WHERE id = ?').get(listId) as { n: number }).n;
+  cachedStatement(db, 'UPDATE lists SET next_item_id = next_item_id + 1, modified = ? WHERE id = ?').run(at, listId);
   return id;
 }
 
 /** Sets the id the next item of a list gets (`atLeast`: only ever raises it). */
 export function setNextItemId(db: Db, listId: string, next: number, atLeast = false): void {
-  if (atLeast) db.prepare('UPDATE lists SET next_item_id = MAX(next_item_id, ?) WHERE id = ?').run(next, listId);
-  else db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(next, listId);
+  if (atLeast) cachedStatement(db, 'UPDATE lists SET next_item_id = MAX(next_item_id, ?) WHERE id = ?').run(next, listId);
+  else cachedStatement(db, 'UPDATE lists SET next_item_id = ? WHERE id = ?').run(next, listId);
 }
 
 export function insertItem(db: Db, row: ItemRow): void {
-  db.prepare(
+  cachedStatement(db, 
     'INSERT INTO list_items(list_id, id, uid, change_count, version_major, version_minor, fields, created, created_by, modified, modified_by, content_type) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)',
   ).run(row.listId, row.id, row.uid, row.changeCount, row.versionMajor, row.versionMinor, toJson(row.fields), row.created, row.createdBy, row.modified, row.modifiedBy, row.contentType);
 }
 
 /** Writes an item's fields, change count, version and modification. */
 export function writeItem(db: Db, item: ItemRow): void {
-  db.prepare('UPDATE list_items SET fields = ?, change_count = ?, version_major = ?, version_minor = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?').run(
+  cachedStatement(db, 'UPDATE list_items SET fields = ?, change_count = ?, version_major = ?, version_minor = ?, modified = ?, modified_by = ? WHERE list_id = ? AND id = ?').run(
     toJson(item.fields), item.changeCount, item.versionMajor, item.versionMinor, item.modified, item.modifiedBy, item.listId, item.id,
   );
 }
 
 /** Removes an item and its versions. */
 export function deleteItemRows(db: Db, listId: string, itemId: number): void {
-  db.prepare('DELETE FROM list_items WHERE list_id = ? AND id = ?').run(listId, itemId);
-  db.prepare('DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ?').run(listId, itemId);
+  cachedStatement(db, 'DELETE FROM list_items WHERE list_id = ? AND id = ?').run(listId, itemId);
+  cachedStatement(db, 'DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ?').run(listId, itemId);
 }
 
 export function recordChange(db: Db, listId: string, itemId: number, kind: 'upsert' | 'delete', at: string): void {
-  db.prepare('INSERT INTO list_changes(list_id, item_id, kind, at) VALUES(?,?,?,?)').run(listId, itemId, kind, at);
+  cachedStatement(db, 'INSERT INTO list_changes(list_id, item_id, kind, at) VALUES(?,?,?,?)').run(listId, itemId, kind, at);
 }
 
 export function getItem(db: Db, listId: string, itemId: number): ItemRow | undefined {
@@ -262,15 +262,15 @@ export function getItem(db: Db, listId: string, itemId: number): ItemRow | undef
 
 /** All items of a list in id order. Filtering, ordering and paging happen in the route. */
 export function itemsOf(db: Db, listId: string): ItemRow[] {
-  return (db.prepare('SELECT * FROM list_items WHERE list_id = ? ORDER BY id').all(listId) as RawItem[]).map(toItem);
+  return (cachedStatement(db, 'SELECT * FROM list_items WHERE list_id = ? ORDER BY id').all(listId) as RawItem[]).map(toItem);
 }
 
 export function countItems(db: Db, listId: string): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM list_items WHERE list_id = ?').get(listId) as { n: number }).n;
+  return (cachedStatement(db, 'SELECT COUNT(*) AS n FROM list_items WHERE list_id = ?').get(listId) as { n: number }).n;
 }
 /** Keeps the item as it is now as the version of its current label. */
 export function snapshotVersion(db: Db, item: ItemRow): void {
-  db.prepare('INSERT OR REPLACE INTO list_item_versions(list_id, item_id, label, fields, modified, modified_by) VALUES(?,?,?,?,?,?)').run(
+  cachedStatement(db, 'INSERT OR REPLACE INTO list_item_versions(list_id, item_id, label, fields, modified, modified_by) VALUES(?,?,?,?,?,?)').run(
     item.listId, item.id, versionLabel(item), toJson(item.fields), item.modified, item.modifiedBy,
   );
 }
@@ -298,19 +298,19 @@ export function itemVersions(db: Db, listId: string, itemId: number): ItemVersio
 }
 
 export function removeVersion(db: Db, listId: string, itemId: number, label: string): void {
-  db.prepare('DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ? AND label = ?').run(listId, itemId, label);
+  cachedStatement(db, 'DELETE FROM list_item_versions WHERE list_id = ? AND item_id = ? AND label = ?').run(listId, itemId, label);
 }
 
 /** Changes after a sequence number, oldest first (for delta). */
 export function changesSince(db: Db, listId: string, afterSeq: number): { seq: number; itemId: number; kind: 'upsert' | 'delete' }[] {
-  return (db.prepare('SELECT seq, item_id, kind FROM list_changes WHERE list_id = ? AND seq > ? ORDER BY seq').all(listId, afterSeq) as {
+  return (cachedStatement(db, 'SELECT seq, item_id, kind FROM list_changes WHERE list_id = ? AND seq > ? ORDER BY seq').all(listId, afterSeq) as {
     seq: number; item_id: number; kind: 'upsert' | 'delete';
   }[]).map((r) => ({ seq: r.seq, itemId: r.item_id, kind: r.kind }));
 }
 
 export function latestChangeSeq(db: Db): number {
   // The AUTOINCREMENT counter, not MAX(seq): purged changes (truncateChangeLog) must not lower it.
-  const row = db.prepare("SELECT seq AS s FROM sqlite_sequence WHERE name = 'list_changes'").get() as { s: number } | undefined;
+  const row = cachedStatement(db, "SELECT seq AS s FROM sqlite_sequence WHERE name = 'list_changes'").get() as { s: number } | undefined;
   return row?.s ?? 0;
 }
 
@@ -320,7 +320,7 @@ export function latestChangeSeq(db: Db): number {
  * 410 Gone and asks the client to resync; https://learn.microsoft.com/graph/api/listitem-delta).
  */
 export function changeFloor(db: Db, listId: string): number {
-  const row = db.prepare('SELECT floor_seq FROM list_change_floor WHERE list_id = ?').get(listId) as { floor_seq: number } | undefined;
+  const row = cachedStatement(db, 'SELECT floor_seq FROM list_change_floor WHERE list_id = ?').get(listId) as { floor_seq: number } | undefined;
   return row?.floor_seq ?? 0;
 }
 
@@ -330,10 +330,10 @@ export function changeFloor(db: Db, listId: string): number {
  * Returns how many changes were purged.
  */
 export function truncateChangeLog(db: Db, listId: string): number {
-  const max = (db.prepare('SELECT MAX(seq) AS s FROM list_changes WHERE list_id = ?').get(listId) as { s: number | null }).s;
+  const max = (cachedStatement(db, 'SELECT MAX(seq) AS s FROM list_changes WHERE list_id = ?').get(listId) as { s: number | null }).s;
   if (max === null) return 0;
-  const purged = db.prepare('DELETE FROM list_changes WHERE list_id = ? AND seq <= ?').run(listId, max).changes;
-  db.prepare('INSERT INTO list_change_floor(list_id, floor_seq) VALUES(?, ?) ON CONFLICT(list_id) DO UPDATE SET floor_seq = MAX(floor_seq, excluded.floor_seq)').run(listId, max);
+  const purged = cachedStatement(db, 'DELETE FROM list_changes WHERE list_id = ? AND seq <= ?').run(listId, max).changes;
+  cachedStatement(db, 'INSERT INTO list_change_floor(list_id, floor_seq) VALUES(?, ?) ON CONFLICT(list_id) DO UPDATE SET floor_seq = MAX(floor_seq, excluded.floor_seq)').run(listId, max);
   return purged;
 }
 
@@ -355,7 +355,7 @@ export function holdsUniqueValue(
   let st = duplicateQueries.get(db);
   if (!st) {
     db.function('emu_unique_key', { deterministic: true }, (type: unknown, value: unknown) => uniqueKey(type as string | null, value));
-    st = db.prepare('SELECT 1 FROM list_items WHERE list_id = ? AND id <> ? AND emu_unique_key(json_type(fields, ?), json_extract(fields, ?)) = ? LIMIT 1');
+    st = cachedStatement(db, 'SELECT 1 FROM list_items WHERE list_id = ? AND id <> ? AND emu_unique_key(json_type(fields, ?), json_extract(fields, ?)) = ? LIMIT 1');
     duplicateQueries.set(db, st);
   }
   return st.get(listId, exceptItemId, jsonPath, jsonPath, key) !== undefined;

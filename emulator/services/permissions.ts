@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.js';
-import { groupIdsOf } from './directory.js';
+import { transitiveGroupIdsOf } from './directory.js';
 import { grantsOn, hasUniqueGrants, siteAppGrants } from './permissionStore.js';
 import { accessDenied } from '../core/errors.js';
 import { requestCaller } from '../core/auth.js';
@@ -10,7 +10,16 @@ import type { Principal } from '../core/router.js';
  * either inherits the site's grants or has unique grants of its own (as when a SharePoint
  * list "stops inheriting permissions"). Levels are ordered.
  * Levels follow SharePoint's defaults: Read < Contribute (add/edit/delete items)
- * < Edit (also manage lists) < Full Control.
+ * < Edit (also manage lists) < Full Control, plus one custom level, `add` ("Add only"), between Read and
+ * Contribute: an administrator can create a permission level with only the list permissions "View Items"
+ * and "Add Items" (and their dependencies), without "Edit Items" and "Delete Items"; a user holding it can
+ * create list items but never change or delete one, not even their own.
+ * The individual permissions a level is made of: ViewListItems, AddListItems ("Add items to lists"),
+ * EditListItems, DeleteListItems (https://learn.microsoft.com/previous-versions/office/sharepoint-server/ee536458(v=office.15) ,
+ * PermissionKind); the default levels: https://learn.microsoft.com/sharepoint/understanding-permission-levels .
+ * A group grant reaches the members of the group and of the groups nested in it: SharePoint resolves
+ * security-group membership through nested groups (checkMemberGroups is transitive,
+ * https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups).
  * Grants are stored by services/permissionStore.ts.
  *
  * Applications. An app-only token with a tenant-wide permission (Sites.Read.All ... Sites.FullControl.All)
@@ -21,8 +30,8 @@ import type { Principal } from '../core/router.js';
  * https://learn.microsoft.com/graph/permissions-selected-overview ,
  * https://learn.microsoft.com/graph/api/site-post-permissions
  */
-export type PermissionLevel = 'none' | 'read' | 'contribute' | 'edit' | 'fullControl';
-const ORDER: PermissionLevel[] = ['none', 'read', 'contribute', 'edit', 'fullControl'];
+export type PermissionLevel = 'none' | 'read' | 'add' | 'contribute' | 'edit' | 'fullControl';
+const ORDER: PermissionLevel[] = ['none', 'read', 'add', 'contribute', 'edit', 'fullControl'];
 
 export const atLeast = (have: PermissionLevel, need: PermissionLevel): boolean => ORDER.indexOf(have) >= ORDER.indexOf(need);
 
@@ -75,7 +84,7 @@ export function effectiveLevel(db: Db, userId: string, siteId: string, listId?: 
 
 function userLevel(db: Db, userId: string, siteId: string, listId?: string): PermissionLevel {
   const scope = listId && hasUniqueGrants(db, listId) ? listId : siteId;
-  const principals = new Set([userId, ...groupIdsOf(db, userId)]);
+  const principals = new Set([userId, ...transitiveGroupIdsOf(db, userId)]);
   let best: PermissionLevel = 'none';
   for (const g of grantsOn(db, scope)) {
     if (principals.has(g.principalId) && ORDER.indexOf(g.level) > ORDER.indexOf(best)) best = g.level;

@@ -88,3 +88,14 @@ export function errorFromResponse(
 export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 }
+
+/** Statuses after which a write may or may not have been carried out: no answer (0), 429 after the retries ran out, 502, 503, 504. */
+const AMBIGUOUS_STATUSES: ReadonlySet<number> = new Set([0, 429, 502, 503, 504]);
+
+/**
+ * True when a failed write may still have been applied: Graph's gateway can time out (504) on a request its backend
+ * goes on to finish, and graph/core never re-sends such a POST (ADR 0002). The caller re-reads before continuing.
+ */
+export function isAmbiguousGraphFailure(e: unknown): boolean {
+  return e instanceof GraphError && AMBIGUOUS_STATUSES.has(e.status);
+}

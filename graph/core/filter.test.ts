@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ListItem } from '@microsoft/microsoft-graph-types';
 import { startTestEmulator, demo, type TestEmulator } from '../../tests/support/emulator.js';
-import { acknowledgements, provisionableColumns, toGraphColumnDefinition } from '../schema/index.js';
+import { acknowledgements, documentApprovals, provisionableColumns, toGraphColumnDefinition } from '../schema/index.js';
 import { createGraphClient } from './client.js';
 import { GraphError } from './errors.js';
 import { f, listFilter, MultiFieldFilterError, NonIndexedFilterError, renderFilter } from './filter.js';
@@ -41,26 +41,26 @@ describe('listFilter on the Acknowledgements schema (large: true)', () => {
   });
 
   it('refuses a non-indexed $orderby column too', () => {
-    expect(() => listFilter(acknowledgements, f.eq('fields/AckStatus', 'Pending'), ['fields/RequestedOn'])).toThrow(NonIndexedFilterError);
+    expect(() => listFilter(acknowledgements, f.eq('fields/DocId', 'SMS-POL-001'), ['fields/Channel'])).toThrow(NonIndexedFilterError);
   });
 
   it('accepts an indexed column, including a person column through its LookupId, and a range or values of one field', () => {
-    expect(listFilter(acknowledgements, f.eq('fields/UserLookupId', 7))).toBe('fields/UserLookupId eq 7');
-    expect(listFilter(acknowledgements, f.or(f.eq('fields/AckStatus', 'Pending'), f.eq('fields/AckStatus', 'Waived')))).toBe(
-      "(fields/AckStatus eq 'Pending') or (fields/AckStatus eq 'Waived')",
+    expect(listFilter(documentApprovals, f.eq('fields/AssigneeLookupId', 7))).toBe('fields/AssigneeLookupId eq 7');
+    expect(listFilter(acknowledgements, f.or(f.eq('fields/DocId', 'SMS-POL-001'), f.eq('fields/DocId', 'SMS-POL-002')))).toBe(
+      "(fields/DocId eq 'SMS-POL-001') or (fields/DocId eq 'SMS-POL-002')",
     );
   });
 
   it('refuses two fields in one filter, even both indexed (the service filters one indexed field at a time)', () => {
     const err = (() => {
       try {
-        listFilter(acknowledgements, f.and(f.eq('fields/UserUPN', 'a@b'), f.eq('fields/AckStatus', 'Pending')));
+        listFilter(acknowledgements, f.and(f.eq('fields/UserUPN', 'a@b'), f.eq('fields/DocId', 'SMS-POL-001')));
       } catch (e) {
         return e;
       }
     })();
     expect(err).toBeInstanceOf(MultiFieldFilterError);
-    expect((err as MultiFieldFilterError).fields).toEqual(['fields/UserUPN', 'fields/AckStatus']);
+    expect((err as MultiFieldFilterError).fields).toEqual(['fields/UserUPN', 'fields/DocId']);
   });
 });
 
@@ -86,7 +86,7 @@ describe('filters against the emulator', () => {
     for (const [i, name] of names.entries()) {
       const res = await emu.graph(demo.tom, `/sites/${siteId}/lists/${listId}/items`, {
         method: 'POST',
-        body: JSON.stringify({ fields: { Title: name, DocumentVersionId: i + 1, DocId: `DOC-${i}`, UserUPN: name, AckStatus: 'Pending', Channel: 'App' } }),
+        body: JSON.stringify({ fields: { Title: name, AckKey: `${i + 1}:u${i}`, DocumentVersionId: i + 1, DocId: `DOC-${i}`, VersionLabel: '1.0', UserId: `u${i}`, UserUPN: name, AcknowledgedOn: '2026-12-01T10:00:00Z', Channel: 'App' } }),
       });
       expect(res.status).toBe(201);
     }

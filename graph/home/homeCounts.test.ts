@@ -5,7 +5,8 @@ import { GraphError } from '../core/errors.js';
 import { batch } from '../core/batch.js';
 import { getSiteByUrl } from '../sites/sites.js';
 import { getHomeCounts, homeCountRequests, HOME_COUNT_CAP, HOME_SCAN_CAP, type HomeCountsInput } from './homeCounts.js';
-import { addHomeItem, createHomeLists } from '../../tests/support/homeFixtures.js';
+import { getMe } from '../directory/me.js';
+import { addHomeItem, createHomeLists, homeAck, homeAckRequest } from '../../tests/support/homeFixtures.js';
 import { seedItems } from '../../emulator/routes/lists.testkit.js';
 import { setSiteTimeZone } from '../../emulator/services/siteStore.js';
 
@@ -23,6 +24,9 @@ const requestLog = () => emu.requestLog();
 
 const input = (upn: string): HomeCountsInput => ({ siteId, upn, today: TODAY });
 
+/** A demo person with their Entra object id (a request's `UserId`). */
+const person = async (upn: string) => ({ upn, userId: (await getMe(clientFor(upn))).id! });
+
 beforeAll(async () => {
   emu = await startTestEmulator({ now: () => NOW });
   siteId = (await getSiteByUrl(clientFor(demo.tom), SITE_URL)).id!;
@@ -38,7 +42,7 @@ describe('getHomeCounts', () => {
   it('reports lists the SMS site does not have yet as missing, not as an error', async () => {
     const counts = await getHomeCounts(clientFor(demo.priya), input(demo.priya));
     expect(counts).toEqual({
-      pendingAcknowledgements: { state: 'missingList', list: 'Acknowledgements' },
+      pendingAcknowledgements: { state: 'missingList', list: 'Acknowledgement Requests' },
       openActions: { state: 'missingList', list: 'Actions' },
       upcomingReviews: { state: 'missingList', list: 'Management Reviews' },
       upcomingAudits: { state: 'missingList', list: 'Audits' },
@@ -49,12 +53,20 @@ describe('getHomeCounts', () => {
     beforeAll(async () => {
       const tom = clientFor(demo.tom);
       await createHomeLists(tom, siteId);
-      const ack = (upn: string, status: string) => addHomeItem(tom, siteId, 'acknowledgements', { Title: 'SMS-POL-001 v2.0', UserUPN: upn, AckStatus: status });
-      await ack(demo.priya, 'Pending');
-      await ack(demo.priya, 'Pending');
-      await ack(demo.priya, 'Acknowledged');
-      await ack(demo.priya, 'Waived');
-      await ack(demo.jack, 'Pending');
+      const [priya, jack] = [await person(demo.priya), await person(demo.jack)];
+      const request = (who: typeof priya, release: number, status: string) => addHomeItem(tom, siteId, 'ackRequests', homeAckRequest(who, release, status));
+      await request(priya, 1, 'Pending');
+      await request(priya, 2, 'Overdue');
+      await request(priya, 3, 'Pending');
+      // Priya acknowledged release 3 herself: its request is no longer pending, whatever its stored status.
+      await addHomeItem(clientFor(demo.priya), siteId, 'acknowledgements', homeAck(priya, 3));
+      await request(priya, 4, 'Waived');
+      await request(priya, 5, 'Cancelled');
+      await request(priya, 6, 'Superseded');
+      // Someone else wrote an acknowledgement in her name for release 7: it is not hers, so 7 stays pending.
+      await request(priya, 7, 'Pending');
+      await addHomeItem(tom, siteId, 'acknowledgements', homeAck(priya, 7));
+      await request(jack, 1, 'Pending');
       const action = (upn: string, status: string) => addHomeItem(tom, siteId, 'actions', { Title: `Action ${status}`, AssignedToUPN: upn, Status: status });
       for (const status of ['Not started', 'In progress', 'Blocked', 'Completed', 'Verified', 'Cancelled']) await action(demo.priya, status);
       await action(demo.jack, 'In progress');
@@ -71,7 +83,8 @@ describe('getHomeCounts', () => {
     it("counts the signed-in user's pending acknowledgements and open actions, and upcoming reviews and audits", async () => {
       const counts = await getHomeCounts(clientFor(demo.priya), input(demo.priya));
       expect(counts).toEqual({
-        pendingAcknowledgements: { state: 'counted', count: 2, more: false },
+        // Releases 1, 2 (overdue) and 7 (its acknowledgement was not written by her).
+        pendingAcknowledgements: { state: 'counted', count: 3, more: false },
         openActions: { state: 'counted', count: 3, more: false },
         // The cancelled review keeps its future date but is not upcoming; the past one is not either.
         upcomingReviews: { state: 'counted', count: 1, more: false },
@@ -88,30 +101,42 @@ describe('getHomeCounts', () => {
       expect(nobody.pendingAcknowledgements).toEqual({ state: 'counted', count: 0, more: false });
     });
 
-    it('makes exactly one Graph round trip: a $batch with the four list queries inside', async () => {
+    it('drops the count the moment the person acknowledges, with no other change', async () => {
+      const priya = await person(demo.priya);
+      await addHomeItem(clientFor(demo.tom), siteId, 'ackRequests', homeAckRequest(priya, 8));
+      expect((await getHomeCounts(clientFor(demo.priya), input(demo.priya))).pendingAcknowledgements).toEqual({ state: 'counted', count: 4, more: false });
+      // Her acknowledgement of release 8 (written with her own token); the request itself is left as it was.
+      await addHomeItem(clientFor(demo.priya), siteId, 'acknowledgements', homeAck(priya, 8));
+      expect((await getHomeCounts(clientFor(demo.priya), input(demo.priya))).pendingAcknowledgements).toEqual({ state: 'counted', count: 3, more: false });
+    });
+
+    it('makes exactly one Graph round trip: a $batch with the list queries inside (requests and acknowledgements together)', async () => {
       await getHomeCounts(clientFor(demo.priya), input(demo.priya));
       const log = await requestLog();
       expect(log.filter((r) => !r.inBatch).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1.0/$batch']);
       const inner = log.filter((r) => r.inBatch);
-      expect(inner).toHaveLength(4);
+      expect(inner).toHaveLength(5);
       expect(inner.every((r) => r.status === 200)).toBe(true);
     });
 
     it('survives names with quotes: the UPN is escaped, not concatenated', async () => {
-      const counts = await getHomeCounts(clientFor(demo.priya), input("o'brien@kestrelms.example' or fields/AckStatus eq 'Pending"));
+      const counts = await getHomeCounts(clientFor(demo.priya), input("o'brien@kestrelms.example' or fields/RequestStatus eq 'Pending"));
       expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 0, more: false });
     });
 
     it(`shows a capped count as "more" past ${HOME_COUNT_CAP} items instead of paging through them`, async () => {
       const tom = clientFor(demo.tom);
-      const many = Array.from({ length: HOME_COUNT_CAP + 1 }, (_, i) => ({
-        id: `a${i}`,
-        method: 'POST',
-        url: `/sites/${siteId}/lists/Acknowledgements/items`,
-        body: { fields: { Title: `Doc ${i}`, UserUPN: demo.fiona, AckStatus: 'Pending' } },
-      }));
-      const created = await batch(tom, many);
-      expect([...created.values()].every((r) => r.status === 201)).toBe(true);
+      const fiona = await person(demo.fiona);
+      for (let from = 0; from <= HOME_COUNT_CAP; from += 20) {
+        const many = Array.from({ length: Math.min(20, HOME_COUNT_CAP + 1 - from) }, (_, i) => ({
+          id: `a${from + i}`,
+          method: 'POST',
+          url: `/sites/${siteId}/lists/Acknowledgement Requests/items`,
+          body: { fields: homeAckRequest(fiona, 100 + from + i) },
+        }));
+        const created = await batch(tom, many);
+        expect([...created.values()].every((r) => r.status === 201)).toBe(true);
+      }
       const counts = await getHomeCounts(clientFor(demo.fiona), input(demo.fiona));
       expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: HOME_COUNT_CAP, more: true });
     });
@@ -119,6 +144,7 @@ describe('getHomeCounts', () => {
     it('sends one field per filter: the UPN or the date, never the status too', () => {
       const filters = homeCountRequests({ ...input(demo.priya), documentReviewsDueBy: TODAY }).map((r) => new URLSearchParams(r.url.split('?')[1]).get('$filter')!);
       expect(filters).toEqual([
+        `fields/UserUPN eq '${demo.priya}'`,
         `fields/UserUPN eq '${demo.priya}'`,
         `fields/AssignedToUPN eq '${demo.priya}'`,
         "fields/MeetingDate ge '2031-06-15T00:00:00.000Z'",
@@ -128,21 +154,22 @@ describe('getHomeCounts', () => {
     });
 
     it('still counts when the organisation has more than 5,000 pending acknowledgements (one indexed field at a time)', async () => {
-      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements`)).json()) as { id: string }).id;
-      seedItems({ emu, siteId }, listId, 5001, (i) => ({ Title: `Doc ${i}`, UserUPN: `staff${i % 250}@kestrelms.example`, AckStatus: 'Pending' }));
+      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgement Requests`)).json()) as { id: string }).id;
+      seedItems({ emu, siteId }, listId, 5001, (i) => homeAckRequest({ userId: `staff-${i % 250}`, upn: `staff${i % 250}@kestrelms.example` }, 1000 + i));
       const counts = await getHomeCounts(clientFor(demo.priya), input(demo.priya));
-      expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 2, more: false });
+      expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 3, more: false });
     });
 
     it(`reads at most ${HOME_SCAN_CAP} items per count, and says "more" when a user has more`, async () => {
-      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgements`)).json()) as { id: string }).id;
-      seedItems({ emu, siteId }, listId, HOME_SCAN_CAP, (i) => ({ Title: `Old ${i}`, UserUPN: demo.omar, AckStatus: 'Acknowledged' }));
-      seedItems({ emu, siteId }, listId, 3, (i) => ({ Title: `New ${i}`, UserUPN: demo.omar, AckStatus: 'Pending' }));
+      const listId = ((await (await emu.graph(demo.tom, `/sites/${siteId}/lists/Acknowledgement Requests`)).json()) as { id: string }).id;
+      const omar = await person(demo.omar);
+      seedItems({ emu, siteId }, listId, HOME_SCAN_CAP, (i) => homeAckRequest(omar, 10_000 + i, 'Superseded'));
+      seedItems({ emu, siteId }, listId, 3, (i) => homeAckRequest(omar, 20_000 + i));
       const counts = await getHomeCounts(clientFor(demo.omar), input(demo.omar));
       // The three pending ones are past the first 500 items read: none counted, but "more" says there may be some.
       expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 0, more: true });
-      const inner = (await requestLog()).filter((r) => r.inBatch && r.path.includes('Acknowledgements'));
-      expect(inner.map((r) => new URLSearchParams(r.path.split('?')[1]).get('$top'))).toEqual([String(HOME_SCAN_CAP)]);
+      const inner = (await requestLog()).filter((r) => r.inBatch && decodeURIComponent(r.path).includes('/lists/Acknowledgement'));
+      expect(inner.map((r) => new URLSearchParams(r.path.split('?')[1]).get('$top'))).toEqual([String(HOME_SCAN_CAP), String(HOME_SCAN_CAP)]);
     });
 
     it('throws the GraphError of a refused inner request (no scope to read sites)', async () => {

@@ -2,7 +2,8 @@ import type { GraphClient } from '../core/client.js';
 import { batch, batchBody, type BatchRequest, type BatchResponse } from '../core/batch.js';
 import { f, listFilter, siteMidnight, type FilterExpr } from '../core/filter.js';
 import { encodeQuery, seg } from '../core/request.js';
-import { acknowledgements, smsDocuments } from '../schema/documents.js';
+import { smsDocuments } from '../schema/documents.js';
+import { ackRequests, acknowledgements } from '../schema/acknowledgements.js';
 import { actions } from '../schema/actions.js';
 import { audits } from '../schema/audit.js';
 import { managementReviews } from '../schema/review.js';
@@ -11,7 +12,9 @@ import { awaitingDecisionOf, awaitingDecisionRequests, AWAITING_REQUEST_IDS } fr
 
 /**
  * The counts on the signed-in user's Home screen, read in ONE `$batch` round trip:
- * - pending acknowledgements: `Acknowledgements` items with `UserUPN eq <upn>`, `AckStatus` Pending;
+ * - pending acknowledgements: `Acknowledgement Requests` items with `UserUPN eq <upn>` and an open status,
+ *   minus those whose key has the user's own acknowledgement (`Acknowledgements`, `UserUPN eq <upn>`, in the
+ *   same batch; see `toPendingAcknowledgements`), so the count drops the moment they acknowledge;
  * - open actions: `Actions` items with `AssignedToUPN eq <upn>` and an open `Status`;
  * - upcoming management reviews: `Management Reviews` items with `MeetingDate ge <today>`;
  * - upcoming audits: `Audits` items with `PlannedStart ge <today>`;
@@ -100,7 +103,6 @@ function queries(input: HomeCountsInput): CountQuery[] {
   const today = siteMidnight(input.today, zone);
   const status = (list: SmsListSchema) => list.statusColumn ?? 'Status';
   return [
-    { key: 'pendingAcknowledgements', list: acknowledgements, filter: f.eq('fields/UserUPN', upn), check: { column: status(acknowledgements), only: ['Pending'] } },
     { key: 'openActions', list: actions, filter: f.eq('fields/AssignedToUPN', upn), check: { column: status(actions), only: OPEN_ACTION_STATUSES } },
     // A cancelled review or audit keeps its date but is not upcoming: its status comes back and is dropped here.
     { key: 'upcomingReviews', list: managementReviews, filter: f.ge('fields/MeetingDate', today), check: { column: status(managementReviews), except: ['Cancelled'] } },
@@ -129,7 +131,68 @@ export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
     });
     return { id: q.key, method: 'GET', url: `/sites/${seg(input.siteId)}/lists/${seg(q.list.displayName)}/items?${query}` };
   });
-  return input.awaitingDecision ? [...counts, ...awaitingDecisionRequests(input.siteId, input.upn)] : counts;
+  const all = [...pendingAcknowledgementRequests(input), ...counts];
+  return input.awaitingDecision ? [...all, ...awaitingDecisionRequests(input.siteId, input.upn)] : all;
+}
+
+/** Ids of the two inner requests of the pending-acknowledgements count. */
+export const PENDING_ACK_REQUEST_IDS = { requests: 'pendingAcknowledgements', acks: 'pendingAcknowledgements-acks' } as const;
+
+/**
+ * Request statuses counted as pending. A stored `Acknowledged` counts too: it holds only with the person's own
+ * acknowledgement behind it (the domain's `viewRequest`), which is subtracted below; without one it is open again.
+ */
+export const COUNTED_REQUEST_STATUSES = ['Pending', 'Overdue', 'Acknowledged'] as const;
+
+/** The user's requests (`UserUPN`, indexed) and their acknowledgements (`UserUPN`, indexed): one field each. */
+function pendingAcknowledgementRequests(input: HomeCountsInput): BatchRequest[] {
+  const upn = input.upn.trim().toLowerCase();
+  const url = (list: SmsListSchema, select: string, fields: string) =>
+    `/sites/${seg(input.siteId)}/lists/${seg(list.displayName)}/items?${encodeQuery({ $filter: listFilter(list, f.eq('fields/UserUPN', upn)), $select: select, $expand: `fields($select=${fields})`, $top: HOME_SCAN_CAP })}`;
+  return [
+    { id: PENDING_ACK_REQUEST_IDS.requests, method: 'GET', url: url(ackRequests, 'id', 'RequestKey,RequestStatus') },
+    { id: PENDING_ACK_REQUEST_IDS.acks, method: 'GET', url: url(acknowledgements, 'id,createdBy', 'AckKey,DocumentVersionId,UserId,UserUPN') },
+  ];
+}
+
+interface StampedItemsBody {
+  value?: { id: string; createdBy?: { user?: { id?: string | null; email?: string | null } | null; application?: unknown } | null; fields?: Record<string, unknown> }[];
+  '@odata.nextLink'?: string;
+}
+
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
+/**
+ * Pending acknowledgements: the user's requests in a counted status whose `RequestKey` no acknowledgement of
+ * theirs has as its `AckKey`. An acknowledgement counts only when the server stamped the person it names as its
+ * creator (`createdBy.user.id` = its `UserId`, or without an id `createdBy.user.email` = its `UserUPN`) and its key
+ * is that person's key for its release: the domain's `ackTrustProblem` kept to those comparisons, because graph/
+ * does not import the rules (an edited acknowledgement still counts on Home; "My acknowledgements" and
+ * `npm run verify` apply every rule).
+ * No `Acknowledgement Requests` list yet: `missingList`; no `Acknowledgements` list: nothing acknowledged.
+ */
+function toPendingAcknowledgements(responses: Map<string, BatchResponse>, upn: string): HomeCount {
+  const requests = responses.get(PENDING_ACK_REQUEST_IDS.requests);
+  if (requests?.status === 404) return { state: 'missingList', list: ackRequests.displayName };
+  const acksResponse = responses.get(PENDING_ACK_REQUEST_IDS.acks);
+  const acks = acksResponse?.status === 404 ? {} : batchBody<StampedItemsBody>(acksResponse);
+  const done = new Set<string>();
+  for (const a of acks.value ?? []) {
+    const by = a.createdBy?.application ? null : a.createdBy?.user;
+    const f = a.fields ?? {};
+    const byPerson = by?.id ? lower(by.id) === lower(f.UserId) : !!by?.email && lower(by.email) === lower(f.UserUPN) && lower(f.UserUPN) === lower(upn);
+    // The key is the one of the person it names (`<release>:<user id>`, the domain's `ackKey`).
+    const ownKey = typeof f.AckKey === 'string' && f.AckKey === `${String(f.DocumentVersionId ?? '').trim()}:${lower(f.UserId)}`;
+    if (byPerson && ownKey) done.add(f.AckKey as string);
+  }
+  const body = batchBody<StampedItemsBody>(requests);
+  const counted = (body.value ?? []).filter((r) => {
+    const f = r.fields ?? {};
+    return (COUNTED_REQUEST_STATUSES as readonly unknown[]).includes(f.RequestStatus) && !done.has(String(f.RequestKey ?? ''));
+  }).length;
+  // Past a page of either, some may not have been seen: say "more".
+  const more = counted > HOME_COUNT_CAP || body['@odata.nextLink'] !== undefined || acks['@odata.nextLink'] !== undefined;
+  return { state: 'counted', count: Math.min(counted, HOME_COUNT_CAP), more };
 }
 
 /** The awaiting-decision count from its two inner responses (403 on either: `noAccess`). */
@@ -164,9 +227,22 @@ function toCount(q: CountQuery, response: BatchResponse | undefined): HomeCount 
  * retried by `batch`).
  */
 export async function getHomeCounts(client: GraphClient, input: HomeCountsInput, opts: { signal?: AbortSignal } = {}): Promise<HomeCounts> {
-  const qs = queries(input);
-  const responses = await batch(client, homeCountRequests(input), opts);
-  const entries = qs.map((q) => [q.key, toCount(q, responses.get(q.key))] as const);
-  const counts = Object.fromEntries(entries) as unknown as HomeCounts;
+  return (await getHomeCountsWith(client, input, [], opts)).counts;
+}
+
+/** The counts from the Home batch's responses. */
+function homeCountsOf(input: HomeCountsInput, responses: Map<string, BatchResponse>): HomeCounts {
+  const entries = queries(input).map((q) => [q.key, toCount(q, responses.get(q.key))] as const);
+  const counts = { pendingAcknowledgements: toPendingAcknowledgements(responses, input.upn), ...Object.fromEntries(entries) } as unknown as HomeCounts;
   return input.awaitingDecision ? { ...counts, awaitingDecision: toAwaitingCount(responses, { upn: input.upn, userId: input.userId }) } : counts;
+}
+
+/**
+ * The Home counts and other inner requests of Home in the SAME `$batch` (one round trip), e.g. the acknowledgement
+ * compliance card's (src/platform/acknowledgements/homeCompliance.ts), whose responses come back as they are
+ * for their caller to read. Their ids must differ from the counts' (`homeCountRequests`).
+ */
+export async function getHomeCountsWith(client: GraphClient, input: HomeCountsInput, extra: readonly BatchRequest[], opts: { signal?: AbortSignal } = {}): Promise<{ counts: HomeCounts; responses: Map<string, BatchResponse> }> {
+  const responses = await batch(client, [...homeCountRequests(input), ...extra], opts);
+  return { counts: homeCountsOf(input, responses), responses };
 }

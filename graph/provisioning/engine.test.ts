@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demo, type TestEmulator } from '../../tests/support/emulator.js';
+import { demo } from '../../tests/support/emulator.js';
 import { SMS_LISTS, type SmsColumnType } from '../schema/index.js';
 import { provision, ProvisionAbortedError } from './engine.js';
 import { provisionEmulator } from './emulatorTarget.js';
@@ -7,7 +7,6 @@ import {
   clearRequestLog,
   devJson,
   getAllValues,
-  getJson,
   plannerSnapshot,
   requestLog,
   siteSnapshot,
@@ -78,7 +77,8 @@ describe('provision() against the emulator', () => {
       const columns = await getAllValues(emu, `/sites/${siteId}/lists/${list.id as string}/columns`);
       return columns.filter((c) => c.indexed === true).map((c) => c.name as string).sort();
     };
-    expect(await indexesOf('Acknowledgements')).toEqual(['AckStatus', 'AcknowledgedOn', 'DocId', 'DocumentVersionId', 'DueDate', 'Ref', 'User', 'UserUPN'].sort());
+    expect(await indexesOf('Acknowledgements')).toEqual(['AckKey', 'AcknowledgedOn', 'DocId', 'DocumentVersionId', 'UserUPN'].sort());
+    expect(await indexesOf('Acknowledgement Requests')).toEqual(['CampaignId', 'DocId', 'DocumentVersionId', 'DueDate', 'RequestKey', 'RequestStatus', 'UserUPN'].sort());
     expect(await indexesOf('Actions')).toEqual(
       ['ActionType', 'AssignedTo', 'AssignedToUPN', 'DueDate', 'Owner', 'PlannerTaskId', 'PrimaryClause', 'Ref', 'SourceItemId', 'SourceRef', 'SourceType', 'Status'].sort(),
     );
@@ -102,12 +102,16 @@ describe('provision() against the emulator', () => {
     const docSettings = await devJson(emu, `/_dev/lists/${idOf('SMS Documents')}/settings`);
     expect(docSettings.settings).toMatchObject({ enableMinorVersions: true, draftVisibility: 'author' });
 
-    // Permissions as a caller notices them: Jack (all staff only) can add an acknowledgement but not a nonconformity.
+    // Permissions as a caller notices them: Jack (all staff only) can add an acknowledgement, never change it, and
+    // can add no nonconformity.
     const ack = await emu.graph(demo.jack, `/sites/${siteId}/lists/${idOf('Acknowledgements')}/items`, {
       method: 'POST',
-      body: JSON.stringify({ fields: { Title: 'Read policy', DocumentVersionId: 1, DocId: 'SMS-POL-001', UserUPN: demo.jack, UserLookupId: await jackLookupId(emu, siteId), AckStatus: 'Pending' } }),
+      body: JSON.stringify({ fields: { Title: 'Read policy', AckKey: '1:jack', DocumentVersionId: 1, DocId: 'SMS-POL-001', VersionLabel: '1.0', UserId: 'jack', UserUPN: demo.jack, AcknowledgedOn: new Date().toISOString() } }),
     });
     expect(ack.status, await ack.clone().text()).toBe(201);
+    const ackId = ((await ack.json()) as { id: string }).id;
+    const change = await emu.graph(demo.jack, `/sites/${siteId}/lists/${idOf('Acknowledgements')}/items/${ackId}/fields`, { method: 'PATCH', body: JSON.stringify({ Channel: 'Email link' }) });
+    expect(change.status).toBe(403);
     const nc = await emu.graph(demo.jack, `/sites/${siteId}/lists/${idOf('Nonconformities')}/items`, {
       method: 'POST',
       body: JSON.stringify({ fields: { Title: 'Should not be allowed', Status: 'Reported', Source: 'Self-identified' } }),
@@ -210,7 +214,9 @@ describe('provision() against the emulator', () => {
     const manual = result.manualSteps.join('\n');
     expect(manual).toContain('SMS Documents: Library settings → Versioning settings → "Create major and minor (draft) versions" on');
     expect(manual).toContain('SMS Documents: Library settings → Versioning settings → Draft item security');
-    expect(manual).toMatch(/Acknowledgements: List settings → Permissions for this list → Stop Inheriting Permissions, then grant only SMS-Managers "Full Control", .*SMS-AllStaff "Contribute"/);
+    expect(manual).toMatch(/Permission Levels → Add a Permission Level "SMS Add only" .*list permissions Add Items, View Items, Open Items, View Versions/);
+    expect(manual).toMatch(/\nAcknowledgements: List settings → Permissions for this list → Stop Inheriting Permissions, then grant only SMS-Managers "Full Control", .*SMS-AllStaff "SMS Add only"/);
+    expect(manual).toMatch(/Acknowledgement Requests: List settings → Permissions for this list → Stop Inheriting Permissions, then grant only SMS-Managers "Full Control", SMS-DocumentControllers "Contribute", SMS-TopManagement "Contribute", SMS-ProcessOwners "Contribute", SMS-AllStaff "Read"/);
     expect(manual).toContain('Actions: List settings → Indexed columns → Create a new index → primary column AssignedToUPN, secondary column Status');
 
     const again: string[] = [];
@@ -257,14 +263,3 @@ describe('provision() against the emulator', () => {
     expect(await siteSnapshot(oneByOne)).toEqual(expected);
   }, 60_000); // four full provisioning runs on three emulators
 });
-
-async function jackLookupId(emu: TestEmulator, siteId: string): Promise<number> {
-  // The site's User Information List gives every site user a site-specific lookup id; Jack (a member of a
-  // group with access) is listed once he has opened the site.
-  expect((await emu.graph(demo.jack, `/sites/${siteId}`)).status).toBe(200);
-  const users = await getAllValues(emu, `/sites/${siteId}/lists/${encodeURIComponent('User Information List')}/items?$expand=fields`);
-  const jack = users.find((u) => ((u.fields as Record<string, unknown>)?.EMail as string | undefined)?.toLowerCase() === demo.jack);
-  if (jack) return Number(jack.id);
-  const me = await getJson(emu, `/sites/${siteId}`);
-  throw new Error(`No lookup id for Jack on ${me.displayName as string}`);
-}

@@ -26,7 +26,7 @@ import { compareColumn, indexedCount } from './compare.js';
 import { emulatorDev, type EmulatorDev } from './emulatorDev.js';
 import { graphOps, type ProvisionOps } from './graphOps.js';
 import { creationOrder } from './order.js';
-import { LIST_ACCESS, describeSettings, levelName, type GroupGrant, type ListAccessPlan, type ListSettingsPlan } from './permissions.js';
+import { ADD_ONLY_LEVEL, LIST_ACCESS, describeSettings, levelName, type GroupGrant, type ListAccessPlan, type ListSettingsPlan } from './permissions.js';
 
 export type ProvisionTarget = 'emulator' | 'graph';
 
@@ -459,6 +459,11 @@ function manualStepsFor(list: SmsListSchema, access: ListAccessPlan): string[] {
   const out: string[] = [];
   const where = list.template === 'documentLibrary' ? 'Library settings' : 'List settings';
   if (access.settings) for (const s of describeSettings(access.settings)) out.push(`${list.displayName}: ${where} → ${s}. (${access.reason})`);
+  if (access.grants?.some((g) => g.level === 'add')) {
+    out.push(
+      `Site settings → Site permissions → Permission Levels → Add a Permission Level "${ADD_ONLY_LEVEL.name}" (${ADD_ONLY_LEVEL.description}): list permissions ${ADD_ONLY_LEVEL.listPermissions.join(', ')}; site permissions ${ADD_ONLY_LEVEL.sitePermissions.join(', ')}. Once per site, before the next step.`,
+    );
+  }
   if (access.grants) {
     out.push(
       `${list.displayName}: ${where} → Permissions for this list → Stop Inheriting Permissions, then grant only ${access.grants

@@ -5,10 +5,23 @@
  * are outside Graph's v1.0 list API. Provisioning applies it through the emulator's dev endpoints for
  * `--target emulator`, and prints it as manual steps for an admin on a real tenant.
  */
-import { SMS_GROUPS, smsDocuments, competenceEvidence, acknowledgements, auditTrail, documentReleases, documentApprovals, type SmsGroupName } from '../schema/index.js';
+import { SMS_GROUPS, smsDocuments, competenceEvidence, ackCampaigns, ackRequests, acknowledgements, auditTrail, documentReleases, documentApprovals, type SmsGroupName } from '../schema/index.js';
 
-/** SharePoint permission levels, lowest first (Read < Contribute < Edit < Full Control). */
-export type PermissionLevel = 'read' | 'contribute' | 'edit' | 'fullControl';
+/**
+ * SharePoint permission levels, lowest first (Read < Add only < Contribute < Edit < Full Control). `add` is a custom
+ * level (`ADD_ONLY_LEVEL`): SharePoint lets a site owner create a permission level from the list permissions
+ * "View Items" and "Add Items" without "Edit Items" and "Delete Items" (Site settings → Site permissions →
+ * Permission Levels → Add a Permission Level).
+ */
+export type PermissionLevel = 'read' | 'add' | 'contribute' | 'edit' | 'fullControl';
+
+/** The custom permission level behind `add`, as an admin creates it once per site. */
+export const ADD_ONLY_LEVEL = {
+  name: 'SMS Add only',
+  description: 'Can view and add items, never edit or delete them (append-only evidence).',
+  listPermissions: ['Add Items', 'View Items', 'Open Items', 'View Versions'],
+  sitePermissions: ['View Pages', 'Browse User Information', 'Use Remote Interfaces', 'Open'],
+} as const;
 
 /** One grant of a permission level to an Entra group. */
 export interface GroupGrant {
@@ -69,6 +82,20 @@ const DOCUMENT_RECORD_GRANTS: readonly GroupGrant[] = [
 ];
 
 /**
+ * Who writes acknowledgement campaigns and requests: whoever may publish a document (document controllers, the SMS
+ * manager, and approvers: top management and process owners, whose final approval publishes) writes its campaign at
+ * publication; all staff read. Waivers are the SMS manager's alone: `npm run verify` reports one written by anyone
+ * else, and a request marked acknowledged with no acknowledgement behind it.
+ */
+const ACK_MANAGEMENT_GRANTS: readonly GroupGrant[] = [
+  { group: SMS_GROUPS.managers, level: 'fullControl' },
+  { group: SMS_GROUPS.documentControllers, level: 'contribute' },
+  { group: SMS_GROUPS.topManagement, level: 'contribute' },
+  { group: SMS_GROUPS.processOwners, level: 'contribute' },
+  { group: SMS_GROUPS.allStaff, level: 'read' },
+];
+
+/**
  * Per-list settings and unique permissions. Every unique grant set keeps SMS-Managers at Full
  * Control, so the SMS manager who provisions never locks themself out.
  */
@@ -99,14 +126,25 @@ export const LIST_ACCESS: readonly ListAccessPlan[] = [
       'Review and approval records (reviewers\' comments on drafts) are read only by the people who take part in document control and by the internal auditors, never by all staff. Decisions count only when the server stamped the designated approver as their writer; the app and `npm run verify` check that.',
   },
   {
+    listKey: ackCampaigns.key,
+    grants: ACK_MANAGEMENT_GRANTS,
+    reason: 'Campaigns say who must acknowledge which release by when: whoever publishes a document writes its campaign, document controllers and the SMS manager start and run them on demand; all staff may read them and never write them (issue 11).',
+  },
+  {
+    listKey: ackRequests.key,
+    grants: ACK_MANAGEMENT_GRANTS,
+    reason: 'Requests are written at publication (by whoever publishes) and by campaigns (document controllers, the SMS manager, the daily job); all staff read their own and never write any (issue 11).',
+  },
+  {
     listKey: acknowledgements.key,
-    settings: { writeSecurity: 'own' },
     grants: [
       { group: SMS_GROUPS.managers, level: 'fullControl' },
-      { group: SMS_GROUPS.documentControllers, level: 'edit' },
-      { group: SMS_GROUPS.allStaff, level: 'contribute' },
+      { group: SMS_GROUPS.documentControllers, level: 'read' },
+      { group: SMS_GROUPS.internalAuditors, level: 'read' },
+      { group: SMS_GROUPS.allStaff, level: 'add' },
     ],
-    reason: 'Every member of staff records their own acknowledgement and may change only their own items (§6.3 rule 7); document controllers and the SMS manager manage all of them.',
+    reason:
+      'The evidence of awareness (5.2.2, 7.3): every member of staff adds their own acknowledgement with their own sign-in, so SharePoint stamps them as its creator (§6.3 rule 7), and can never edit or delete one (custom level "SMS Add only"). Document controllers and auditors read them. `npm run verify` reports any acknowledgement that was changed or whose creator is not the person it names.',
   },
   {
     listKey: auditTrail.key,
@@ -150,5 +188,5 @@ export function describeSettings(s: ListSettingsPlan): string[] {
 
 /** SharePoint's display name of a permission level. */
 export function levelName(level: PermissionLevel): string {
-  return { read: 'Read', contribute: 'Contribute', edit: 'Edit', fullControl: 'Full Control' }[level];
+  return { read: 'Read', add: ADD_ONLY_LEVEL.name, contribute: 'Contribute', edit: 'Edit', fullControl: 'Full Control' }[level];
 }

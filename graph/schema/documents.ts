@@ -190,54 +190,6 @@ export const documentApprovals: SmsListSchema = {
   ],
 };
 
-export const ACK_STATUSES = ['Pending', 'Acknowledged', 'Overdue', 'Superseded', 'Waived', 'Cancelled'] as const;
-
-export const acknowledgements: SmsListSchema = {
-  key: 'acknowledgements',
-  displayName: 'Acknowledgements',
-  template: 'genericList',
-  kind: 'detail',
-  entity: 'Acknowledgement',
-  clauses: ['5.2.2', '7.3'],
-  description: 'One item per person and document release needing acknowledgement. Large: consider one list per year above ~50k items.',
-  large: true,
-  refPrefix: 'ACK',
-  refFormat: { yearly: true, digits: 5 },
-  statusColumn: 'AckStatus',
-  statuses: ACK_STATUSES,
-  transitions: [
-    { from: 'Pending', to: 'Acknowledged', by: 'The user themself only' },
-    { from: 'Pending', to: 'Overdue', by: 'Scheduled job', guard: 'DueDate has passed' },
-    { from: 'Overdue', to: 'Acknowledged', by: 'The user themself only', guard: 'Late (derived from dates)' },
-    { from: 'Pending', to: 'Superseded', by: 'System', guard: 'A newer version needing acknowledgement is published' },
-    { from: 'Overdue', to: 'Superseded', by: 'System', guard: 'A newer version needing acknowledgement is published' },
-    { from: 'Pending', to: 'Waived', by: 'SMS manager', guard: 'Reason required' },
-    { from: 'Overdue', to: 'Waived', by: 'SMS manager', guard: 'Reason required' },
-    { from: 'Pending', to: 'Cancelled', by: 'System', guard: 'User left, or audience changed' },
-    { from: 'Overdue', to: 'Cancelled', by: 'System', guard: 'User left, or audience changed' },
-  ],
-  compoundIndexes: [
-    ['UserUPN', 'AckStatus'],
-    ['DocId', 'AckStatus'],
-  ],
-  columns: [
-    titleColumn(),
-    text('Ref', { unique: true, indexed: true }),
-    number('DocumentVersionId', { displayName: 'Document version ID', indexed: true, required: true, description: 'Item id in Document Releases.' }),
-    text('DocId', { displayName: 'Document ID', indexed: true, required: true }),
-    text('VersionLabel'),
-    person('User', { indexed: true, required: true }),
-    text('UserUPN', { indexed: true, required: true, description: 'UPN of User: filterable without the site-specific LookupId.' }),
-    choice('AckStatus', ACK_STATUSES, { displayName: 'Acknowledgement status', indexed: true, required: true, default: 'Pending' }),
-    dateTime('RequestedOn'),
-    dateOnly('DueDate', { indexed: true }),
-    dateTime('AcknowledgedOn', { indexed: true }),
-    choice('Channel', ['App', 'Teams card', 'Email link']),
-    text('AttestationText', { description: 'Version of the statement the user accepted.' }),
-    note('WaiverReason'),
-  ],
-};
-
 export const RECORD_TYPES = [
   'Audit programme',
   'Audit plan',

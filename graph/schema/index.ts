@@ -6,7 +6,8 @@
  * Provisioning note: lookups reference each other in cycles (Processes ↔ Suppliers, Services ↔
  * Services), so create every list first, then the columns.
  */
-import { acknowledgements, competenceEvidence, documentApprovals, documentReleases, smsDocuments, smsRecords } from './documents.js';
+import { ackCampaigns, ackRequests, acknowledgements } from './acknowledgements.js';
+import { competenceEvidence, documentApprovals, documentReleases, smsDocuments, smsRecords } from './documents.js';
 import {
   complaints,
   contextIssues,
@@ -36,6 +37,7 @@ export * from './types.js';
 export * from './columns.js';
 export * from './lifecycle.js';
 export * from './documents.js';
+export * from './acknowledgements.js';
 export * from './registers.js';
 export * from './actions.js';
 export * from './audit.js';
@@ -48,6 +50,8 @@ export const SMS_LISTS: readonly SmsListSchema[] = Object.freeze([
   smsDocuments,
   documentReleases,
   documentApprovals,
+  ackCampaigns,
+  ackRequests,
   acknowledgements,
   smsRecords,
   contextIssues,

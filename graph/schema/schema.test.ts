@@ -30,7 +30,10 @@ const IX_FROM_DOMAIN: Record<string, string[]> = {
   'SMS Documents': ['DocId', 'DocType', 'DocStatus', 'Owner', 'Process', 'NextReviewDate', 'PrimaryClause'],
   'Document Releases': ['Document', 'DocId', 'VersionStatus'],
   'Document Approvals': ['DocumentVersion', 'Assignee', 'Decision'],
-  Acknowledgements: ['UserUPN', 'User', 'AckStatus', 'DueDate', 'DocId', 'DocumentVersionId', 'AcknowledgedOn', 'Ref'],
+  // Issue 11 splits the domain's Acknowledgement into campaigns, requests and the evidence (ADR 0007).
+  'Acknowledgement Campaigns': ['DocumentVersionId', 'DocId', 'CampaignStatus', 'StartKey'],
+  'Acknowledgement Requests': ['RequestKey', 'CampaignId', 'DocumentVersionId', 'DocId', 'UserUPN', 'RequestStatus', 'DueDate'],
+  Acknowledgements: ['AckKey', 'UserUPN', 'DocId', 'DocumentVersionId', 'AcknowledgedOn'],
   'SMS Records': ['RecordType', 'Ref', 'PrimaryClause', 'Service', 'PeriodYear'],
   'Context Issues': ['NextReview'],
   'Interested Parties': ['PartyType', 'RelationshipOwner'],
@@ -120,7 +123,7 @@ describe('lists of the SMS site', () => {
 
   it('marks exactly the large lists of §5.2/§5.6 as large', () => {
     const large = SMS_LISTS.filter((l) => l.large).map((l) => l.displayName).sort();
-    expect(large).toEqual(['Acknowledgements', 'Actions', 'Competence Records', 'Document Approvals', 'Metric Readings', 'SMS Audit Trail']);
+    expect(large).toEqual(['Acknowledgement Requests', 'Acknowledgements', 'Actions', 'Competence Records', 'Document Approvals', 'Metric Readings', 'SMS Audit Trail']);
   });
 
   it('makes SMS Documents and SMS Records document libraries, SMS Documents with major and minor versions', () => {
@@ -163,10 +166,11 @@ describe('indexes (§5.6)', () => {
   });
 
   it('has the compound indexes of the §5.6 table on indexed columns', () => {
-    expect(list('Acknowledgements').compoundIndexes).toEqual([
-      ['UserUPN', 'AckStatus'],
-      ['DocId', 'AckStatus'],
+    expect(list('Acknowledgement Requests').compoundIndexes).toEqual([
+      ['UserUPN', 'RequestStatus'],
+      ['DocumentVersionId', 'RequestStatus'],
     ]);
+    expect(list('Acknowledgements').compoundIndexes).toEqual([['UserUPN', 'DocumentVersionId']]);
     expect(list('Actions').compoundIndexes).toEqual([
       ['AssignedToUPN', 'Status'],
       ['SourceType', 'SourceItemId'],
@@ -184,8 +188,8 @@ describe('indexes (§5.6)', () => {
   });
 
   it('gives the large lists the parallel UPN text columns, indexed, next to their person columns', () => {
+    // Acknowledgement lists name people by UPN and Entra id only: nobody writes a person column there (ADR 0007).
     const pairs: [string, string, string][] = [
-      ['Acknowledgements', 'User', 'UserUPN'],
       ['Actions', 'AssignedTo', 'AssignedToUPN'],
       ['Competence Records', 'Person', 'PersonUPN'],
       ['SMS Audit Trail', 'Actor', 'ActorUPN'],
@@ -378,7 +382,7 @@ describe('statuses and transitions (§5.4)', () => {
   });
 
   it('lets only the user acknowledge, and moves Pending/Overdue to Superseded, Waived or Cancelled', () => {
-    const ack = list('Acknowledgements');
+    const ack = list('Acknowledgement Requests');
     const to = (target: string) => ack.transitions!.filter((t) => t.to === target).map((t) => t.from).sort();
     expect(to('Acknowledged')).toEqual(['Overdue', 'Pending']);
     expect(to('Superseded')).toEqual(['Overdue', 'Pending']);

@@ -21,6 +21,8 @@ export interface DemoPerson {
   readonly upn: string;
   readonly mail: string;
   readonly displayName: string;
+  /** The directory's `department`, when set. */
+  readonly department: string | null;
   /** Item id in the site's User Information List: the value person columns hold. */
   readonly lookupId: number;
 }
@@ -154,7 +156,7 @@ export async function loadContext(opts: ContextOptions): Promise<SeedContext> {
  */
 async function resolvePeople(admin: GraphClient, siteId: string, clientFor: (upn: string) => GraphClient): Promise<Record<PersonKey, DemoPerson>> {
   const users: User[] = [];
-  let page = await listUsers(admin, { select: ['id', 'displayName', 'givenName', 'userPrincipalName', 'mail'], top: 100 });
+  let page = await listUsers(admin, { select: ['id', 'displayName', 'givenName', 'userPrincipalName', 'mail', 'department'], top: 100 });
   users.push(...page.items);
   while (page.nextLink) {
     page = await listUsers(admin, { nextLink: page.nextLink });
@@ -184,7 +186,7 @@ async function resolvePeople(admin: GraphClient, siteId: string, clientFor: (upn
     const mail = (user.mail ?? user.userPrincipalName).toLowerCase();
     const siteUser = siteUsers.find((s) => [s.fields.EMail, s.fields.UserName].some((v) => typeof v === 'string' && (v.toLowerCase() === upn || v.toLowerCase() === mail)));
     if (!siteUser) throw new Error(`${user.displayName} has no entry in the site's User Information List.`);
-    out[key] = { key, userId: user.id, upn: user.userPrincipalName, mail: user.mail ?? user.userPrincipalName, displayName: user.displayName ?? key, lookupId: Number(siteUser.id) };
+    out[key] = { key, userId: user.id, upn: user.userPrincipalName, mail: user.mail ?? user.userPrincipalName, displayName: user.displayName ?? key, department: user.department ?? null, lookupId: Number(siteUser.id) };
   }
   return out;
 }

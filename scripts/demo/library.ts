@@ -21,7 +21,7 @@ import {
 import type { GraphClient } from '../../graph/core/client.js';
 import { requireList } from '../../graph/schema/index.js';
 import { ackGroupName, count, listIdOf, recall, remember, type SeedContext } from './context.js';
-import { ACK_CAMPAIGNS, ATTESTATION } from './data/acknowledgements.js';
+import { ACK_CAMPAIGNS } from './data/acknowledgements.js';
 import { DEMO_DOCUMENTS, fileNameOf, type DemoDocument, type DemoRelease } from './data/documents.js';
 import { PERSON_NAMES } from './data/people.js';
 import { buildDocx, sha256Hex } from './docx.js';
@@ -271,36 +271,3 @@ export function documentApprovals(ctx: SeedContext, docs: readonly DemoDocument[
   return { list: 'documentApprovals', items };
 }
 
-/** `Acknowledgements` of the two all-staff policies. */
-export function acknowledgements(ctx: SeedContext): SeedList {
-  const d = ctx.dates;
-  const items: SeedItem[] = [];
-  let n = 0;
-  for (const c of ACK_CAMPAIGNS) {
-    c.audience.forEach((person, i) => {
-      n++;
-      const ref = `ACK-2025-${String(n).padStart(5, '0')}`;
-      const exception = c.exceptions[person];
-      const requestedOn = exception?.requestedOn ?? c.requestedOn;
-      const acknowledgedOn = requestedOn + 1 + ((i * 5) % 12);
-      items.push({
-        key: ref,
-        fields: {
-          Title: `${releaseKey(c.docId, c.versionLabel)} · ${PERSON_NAMES[person]}`,
-          Ref: ref,
-          DocId: c.docId,
-          VersionLabel: c.versionLabel,
-          AckStatus: exception?.status ?? 'Acknowledged',
-          RequestedOn: d.at(requestedOn, '08:00'),
-          DueDate: d.date(requestedOn + c.dueDays),
-          ...(exception
-            ? {}
-            : { AcknowledgedOn: d.at(acknowledgedOn, '10:30'), Channel: i % 2 === 0 ? 'Teams card' : 'App', AttestationText: ATTESTATION }),
-        },
-        people: { User: person },
-        ids: { DocumentVersionId: link('documentReleases', releaseKey(c.docId, c.versionLabel)) },
-      });
-    });
-  }
-  return { list: 'acknowledgements', items };
-}

@@ -211,23 +211,44 @@ describe('registers of §7.5', () => {
 });
 
 describe('acknowledgements', () => {
-  it('leaves Jack one pending acknowledgement of SMS-POL-001', async () => {
-    const mine = fieldsOf(await items(demo.jack, 'Acknowledgements', `&$filter=fields/UserUPN eq '${demo.jack}'`));
-    const policy = mine.filter((a) => a.DocId === 'SMS-POL-001');
+  it('leaves Jack his requests for SMS-POL-001 3.0 and SMS-POL-002 4.0 open, with no acknowledgement of his', async () => {
+    const mine = fieldsOf(await items(demo.jack, 'Acknowledgement Requests', `&$filter=fields/UserUPN eq '${demo.jack}'`));
+    const policy = mine.filter((r) => r.DocId === 'SMS-POL-001');
     expect(policy).toHaveLength(1);
-    expect(policy[0]).toMatchObject({ AckStatus: 'Pending', VersionLabel: '3.0' });
+    expect(policy[0]).toMatchObject({ RequestStatus: 'Pending', VersionLabel: '3.0', DocTitle: 'Service Management Policy' });
     expect(Date.parse(String(policy[0]!.DueDate))).toBeGreaterThan(Date.now());
+    expect(mine.map((r) => `${r.DocId} ${r.VersionLabel}`).sort()).toEqual(['SMS-POL-001 3.0', 'SMS-POL-002 4.0']);
+    expect(await items(demo.jack, 'Acknowledgements', `&$filter=fields/UserUPN eq '${demo.jack}'`)).toEqual([]);
   });
 
-  it('has 14 of 16 acknowledged for SMS-POL-001 (Sofia overdue) and 12 of 16 for SMS-POL-002', async () => {
-    const acks = fieldsOf(await items(demo.tom, 'Acknowledgements'));
-    const tally = (docId: string) => {
-      const mine = acks.filter((a) => a.DocId === docId);
-      return { total: mine.length, done: mine.filter((a) => a.AckStatus === 'Acknowledged').length, overdue: mine.filter((a) => a.AckStatus === 'Overdue').map((a) => a.UserUPN) };
-    };
-    expect(tally('SMS-POL-001')).toEqual({ total: 16, done: 14, overdue: [demo.sofia] });
+  it('has 14 of 16 acknowledged for SMS-POL-001 and 12 of 16 for SMS-POL-002, each acknowledgement created by the person it names', async () => {
+    const acks = await items(demo.tom, 'Acknowledgements');
+    const requests = fieldsOf(await items(demo.tom, 'Acknowledgement Requests'));
+    const tally = (docId: string) => ({
+      targeted: requests.filter((r) => r.DocId === docId).length,
+      acknowledged: acks.filter((a) => a.fields.DocId === docId).length,
+      overdue: requests.filter((r) => r.DocId === docId && r.RequestStatus === 'Overdue').map((r) => r.UserUPN),
+    });
+    expect(tally('SMS-POL-001')).toEqual({ targeted: 16, acknowledged: 14, overdue: [demo.sofia] });
     const pol2 = tally('SMS-POL-002');
-    expect([pol2.total, pol2.done, pol2.overdue.length]).toEqual([16, 12, 2]);
+    expect([pol2.targeted, pol2.acknowledged, pol2.overdue.length]).toEqual([16, 12, 2]);
+    for (const a of acks) {
+      expect((a.createdBy as Json).user.email).toBe(a.fields.UserUPN);
+      expect(((a.createdBy as Json).user.id as string).toLowerCase()).toBe(a.fields.UserId);
+      expect(a.fields.AckKey).toBe(`${a.fields.DocumentVersionId}:${a.fields.UserId}`);
+    }
+    const keys = new Set(requests.map((r) => r.RequestKey));
+    expect(acks.every((a) => keys.has(a.fields.AckKey))).toBe(true);
+  });
+
+  it('opens one campaign per policy, addressed to SMS-AllStaff, with figures as of its newest acknowledgement', async () => {
+    const campaigns = fieldsOf(await items(demo.tom, 'Acknowledgement Campaigns'));
+    const allStaff = ((await get(demo.tom, `/groups?$filter=displayName eq 'SMS-AllStaff'`)).value as Json[])[0]!.id;
+    expect(campaigns.map((c) => [c.DocId, c.VersionLabel, c.CampaignStatus, c.AudienceGroups, c.Targeted, c.Acknowledged]).sort()).toEqual([
+      ['SMS-POL-001', '3.0', 'Open', allStaff, 16, 14],
+      ['SMS-POL-002', '4.0', 'Open', allStaff, 16, 12],
+    ]);
+    expect(campaigns.every((c) => typeof c.FiguresAsOf === 'string')).toBe(true);
   });
 });
 

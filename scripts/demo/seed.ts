@@ -26,7 +26,8 @@ import { metricReadings, metrics, objectives, risks } from './data/performance.j
 import { managementReviews, reviewInputs, reviewOutputs } from './data/review.js';
 import { seedDates, type SeedDates } from './dates.js';
 import { newPendingLinks, resolvePending, runBatch, seedList } from './items.js';
-import { acknowledgements, documentApprovals, documentReleases, seedLibrary } from './library.js';
+import { documentApprovals, documentReleases, seedLibrary } from './library.js';
+import { ackCampaignList, ackEvidenceLists, ackRequestList, stampCampaignFigures } from './acknowledgements.js';
 import { seedPlannerTasks } from './planner.js';
 import type { FieldValue, PersonKey, SeedList } from './types.js';
 import { DEMO_DOCUMENTS } from './data/documents.js';
@@ -249,10 +250,20 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
 
   log('  - SMS Documents (Word files with version history)');
   const hashes = await seedLibrary(ctx, DEMO_DOCUMENTS);
-  for (const list of [documentReleases(ctx, hashes), documentApprovals(ctx), acknowledgements(ctx)]) {
+  for (const list of [documentReleases(ctx, hashes), documentApprovals(ctx)]) {
     const n = list.list === 'documentApprovals' ? await seedAsAssignees(ctx, as, list, pending) : await seedList(ctx, admin, list, pending);
     log(`  - ${requireList(list.list).displayName}: ${n ? `${n} created` : 'nothing to do'}`);
   }
+  // Campaigns and requests by the SMS manager; each acknowledgement by the person who gave it (issue 11).
+  for (const build of [() => ackCampaignList(ctx, hashes), () => ackRequestList(ctx)]) {
+    const list = build();
+    const n = await seedList(ctx, admin, list, pending);
+    log(`  - ${requireList(list.list).displayName}: ${n ? `${n} created` : 'nothing to do'}`);
+  }
+  let acked = 0;
+  for (const [person, list] of ackEvidenceLists(ctx, hashes)) acked += await seedList(ctx, as(person), list, pending);
+  if (acked) await stampCampaignFigures(ctx, admin);
+  log(`  - Acknowledgements: ${acked ? `${acked} created, each by the person acknowledging` : 'nothing to do'}`);
 
   const actionData = actions(dates);
   const n = await seedList(ctx, admin, actionData, pending);
@@ -265,7 +276,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const linked = await resolvePending(ctx, admin, pending);
   if (linked) log(`  - linked ${linked} items to items seeded after them`);
 
-  await seedSequences(ctx, admin, sequencesFor([...registers, actionData, acknowledgements(ctx)], DEMO_DOCUMENTS.map((doc) => doc.docId)));
+  await seedSequences(ctx, admin, sequencesFor([...registers, actionData], DEMO_DOCUMENTS.map((doc) => doc.docId)));
   log('  - SMS Sequences: next numbers after the seeded refs');
 
   const marker: Record<string, FieldValue> = { Title: DEMO_SEEDED_KEY, Key: DEMO_SEEDED_KEY, Value: dates.day(0), Description: 'The demo content of domain reference §7 was seeded on this day (D).' };

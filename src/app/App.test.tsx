@@ -88,12 +88,22 @@ describe('navigation by role', () => {
     renderApp();
     const user = await signInAs('Priya Nair');
     const nav = await navLinks();
-    await user.click(within(nav).getByRole('link', { name: 'Acknowledgements' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Acknowledgements' });
+    await user.click(within(nav).getByRole('link', { name: 'Registers' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Registers' });
     expect(document.activeElement).toBe(heading);
-    expect(within(nav).getByRole('link', { name: 'Acknowledgements' }).getAttribute('aria-current')).toBe('page');
-    expect(screen.getByText(/Acknowledgements arrive with a later issue/)).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Registers' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText(/Registers arrive with a later issue/)).toBeTruthy();
     expect(screen.getByText(/Nothing here is sample data/)).toBeTruthy();
+  });
+
+  it('opens Acknowledgements on "My acknowledgements", no longer a placeholder', async () => {
+    renderApp();
+    const user = await signInAs('Priya Nair');
+    const nav = await navLinks();
+    await user.click(within(nav).getByRole('link', { name: 'Acknowledgements' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'My acknowledgements' });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.queryByText(/arrive with a later issue/)).toBeNull();
   });
 
   it('answers an unknown address with "Page not found" and a way home', async () => {

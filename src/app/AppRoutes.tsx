@@ -2,12 +2,12 @@ import { Outlet, Route, Routes, useLocation } from 'react-router';
 import { FeatureConsent } from './auth/FeatureConsent.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { AreaScreen } from './screens/AreaScreen.js';
-import { DocumentRegisterScreen, DocumentScreen, HomeScreen, NewDocumentScreen } from './screens/lazyScreens.js';
+import { AckCampaignsScreen, CampaignReportScreen, DocumentRegisterScreen, DocumentScreen, HomeScreen, MyAcknowledgementsScreen, NewDocumentScreen, ReleaseReportScreen } from './screens/lazyScreens.js';
 import { NotFoundScreen } from './screens/NotFoundScreen.js';
 import { AREA_PATHS } from './shell/areas.js';
 import { LazyTabRoutes } from './tabs/LazyTabRoutes.js';
 
-const PLACEHOLDER_AREAS = ['acknowledgements', 'registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
+const PLACEHOLDER_AREAS = ['registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
 
 /**
  * The screens of a signed-in user. Each screen has its own error boundary, reset on navigation,
@@ -24,6 +24,14 @@ export function AppRoutes() {
           <Route index element={<DocumentRegisterScreen />} />
           <Route path="new" element={<NewDocumentScreen />} />
           <Route path=":docId" element={<DocumentScreen />} />
+        </Route>
+        <Route path={AREA_PATHS.acknowledgements} element={<FeatureConsent feature="acknowledgements"><Outlet /></FeatureConsent>}>
+          {/* "My acknowledgements"; `?release=<id>` opens that request (Teams deep links, src/platform/paths.ts). */}
+          <Route index element={<MyAcknowledgementsScreen />} />
+          {/* Campaigns and compliance reports (document controllers and SMS managers; the screens say so to others). */}
+          <Route path="campaigns" element={<AckCampaignsScreen />} />
+          <Route path="campaigns/:campaignId" element={<CampaignReportScreen />} />
+          <Route path="releases/:releaseId" element={<ReleaseReportScreen />} />
         </Route>
         {PLACEHOLDER_AREAS.map((area) => (
           // `/*`: deep links to a record or action (src/app/tabs/subPageId.ts) land on the area too.

@@ -12,6 +12,7 @@ import { Navigation } from './shell/Navigation.js';
 import { UserBadge } from './shell/UserBadge.js';
 import { OfflineBanner } from './errors/OfflineBanner.js';
 import { AppRoutes } from './AppRoutes.js';
+import { AppSlots } from './slots.js';
 
 export interface SignedInAppProps {
   config: RuntimeConfig;
@@ -41,12 +42,14 @@ export function SignedInApp(props: SignedInAppProps) {
   return (
     <SessionContext.Provider value={value}>
       <QueryClientProvider client={queryClient}>
-        {content ?? (
-          <ShellFrame user={<UserBadge />} nav={<Navigation />}>
-            <OfflineBanner />
-            <AppRoutes />
-          </ShellFrame>
-        )}
+        <AppSlots>
+          {content ?? (
+            <ShellFrame user={<UserBadge />} nav={<Navigation />}>
+              <OfflineBanner />
+              <AppRoutes />
+            </ShellFrame>
+          )}
+        </AppSlots>
       </QueryClientProvider>
     </SessionContext.Provider>
   );

@@ -17,7 +17,7 @@ import { createItem, listAllItems, listItems, type ListItem } from '../../graph/
 import { auditTrail, AUDIT_EVENT_TYPES, requireList } from '../../graph/schema/index.js';
 import type { PeopleDirectory } from './people.js';
 import { listIdOf, type SmsSite } from './site.js';
-import { stampedActor, type StampedIdentity } from './stamps.js';
+import { itemWasEdited, stampedActor, type StampedIdentity } from './stamps.js';
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -152,9 +152,6 @@ const nameOfStamp = (identity: StampedIdentity | undefined, people: Pick<PeopleD
   return a.kind === 'person' ? a.person.upn : a.kind === 'application' ? `app ${a.displayName || a.appId}` : a.displayName || 'unknown';
 };
 
-const sameStamp = (a: StampedIdentity | undefined, b: StampedIdentity | undefined): boolean =>
-  (a?.application?.id ?? a?.user?.id ?? '') === (b?.application?.id ?? b?.user?.id ?? '');
-
 /** The findings of audit-trail items as Graph returned them (with createdBy/lastModifiedBy). */
 export function auditFindings(items: readonly ListItem[], people: Pick<PeopleDirectory, 'people'>): AuditFinding[] {
   const out: AuditFinding[] = [];
@@ -173,8 +170,7 @@ export function auditFindings(items: readonly ListItem[], people: Pick<PeopleDir
     // Any later version, writer or time: the item version label (SharePoint keeps a version per update
     // where versioning is on, as it is for new lists), then the stamps (also when it is off).
     const version = typeof fields._UIVersionString === 'string' ? fields._UIVersionString : '1.0';
-    const edited =
-      version !== '1.0' || !sameStamp(createdBy, modifiedBy) || (item.createdDateTime !== undefined && item.lastModifiedDateTime !== undefined && item.createdDateTime !== item.lastModifiedDateTime);
+    const edited = itemWasEdited({ createdBy, lastModifiedBy: modifiedBy, createdDateTime: item.createdDateTime, lastModifiedDateTime: item.lastModifiedDateTime, versionLabel: version });
     if (edited) out.push({ kind: 'auditEdited', ref, entry, editedBy: nameOfStamp(modifiedBy, people) });
   }
   return out;

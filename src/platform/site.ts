@@ -66,6 +66,21 @@ async function groupOfSite(client: GraphClient, siteId: string, displayName: str
   }
 }
 
+/** The ids of the SMS lists among a site's lists (those the caller may read), by schema key. */
+function listIdsOf(lists: readonly { id?: string | null; displayName?: string | null }[]): Record<string, string> {
+  const listIds: Record<string, string> = {};
+  for (const l of lists) {
+    const schema = l.displayName ? listByDisplayName(l.displayName) : undefined;
+    if (schema && l.id) listIds[schema.key] = l.id;
+  }
+  return listIds;
+}
+
+/** Only the SMS site's list ids (one request, `GET /sites/{site-id}/lists`), for steps that write through `listIdOf`. */
+export async function loadListIds(client: GraphClient, siteId: string, signal?: AbortSignal): Promise<Readonly<Record<string, string>>> {
+  return listIdsOf(await getLists(client, siteId, signal));
+}
+
 /** Reads the SMS site (see the file comment): five requests, three of them at once. */
 export async function loadSmsSite(client: GraphClient, siteId: string, webUrl: string, signal?: AbortSignal): Promise<SmsSite> {
   const [lists, site, drive] = await Promise.all([
@@ -75,11 +90,7 @@ export async function loadSmsSite(client: GraphClient, siteId: string, webUrl: s
     getListDrive(client, siteId, smsDocuments.displayName, signal),
   ]);
   if (!drive.id) throw new Error(`${smsDocuments.displayName} has no drive.`);
-  const listIds: Record<string, string> = {};
-  for (const l of lists) {
-    const schema = l.displayName ? listByDisplayName(l.displayName) : undefined;
-    if (schema && l.id) listIds[schema.key] = l.id;
-  }
+  const listIds = listIdsOf(lists);
   const groupId = await groupOfSite(client, siteId, site.displayName, signal);
   return { siteId, webUrl, groupId, listIds, documentsDriveId: drive.id };
 }

@@ -46,3 +46,26 @@ export function stampedActor(identity: StampedIdentity | null | undefined, peopl
 export function stampedPersonId(identity: StampedIdentity | null | undefined, people: Pick<PeopleDirectory, 'people'>): string | null {
   return stampedPerson(identity, people)?.id ?? null;
 }
+
+/** The parts of a list item that tell whether it changed after it was created. */
+export interface StampedItem {
+  readonly createdBy?: StampedIdentity | null;
+  readonly lastModifiedBy?: StampedIdentity | null;
+  readonly createdDateTime?: string | null;
+  readonly lastModifiedDateTime?: string | null;
+  /** `fields._UIVersionString` when it was selected (`1.0` for an item never edited). */
+  readonly versionLabel?: string | null;
+}
+
+const stampKey = (s: StampedIdentity | null | undefined): string => (s?.application?.id ?? s?.user?.id ?? '').toLowerCase();
+
+/**
+ * Whether a list item was changed after it was created: its version is past 1.0, or its last-modified stamp or time
+ * differs from its creation. Append-only evidence (audit entries, acknowledgements) must never be.
+ */
+export function itemWasEdited(item: StampedItem): boolean {
+  const version = item.versionLabel ?? '1.0';
+  if (version !== '1.0') return true;
+  if (stampKey(item.createdBy) !== stampKey(item.lastModifiedBy)) return true;
+  return !!item.createdDateTime && !!item.lastModifiedDateTime && item.createdDateTime !== item.lastModifiedDateTime;
+}

@@ -164,8 +164,15 @@ describe('SharePoint web parts (?host=sharepoint)', () => {
       await go(`/webparts/acknowledgement-status?${q}&doc=SMS-POL-001`);
       await h1('Acknowledgement status').waitFor();
       await page.getByText('Document: SMS-POL-001').waitFor();
-      await page.getByText('Acknowledgements: not built yet').waitFor();
+      // The demo: 16 staff asked to acknowledge SMS-POL-001 3.0, 14 did.
+      await page.getByRole('link', { name: 'SMS-POL-001 3.0: 14 of 16 acknowledged (87%)' }).waitFor();
       await check(`acknowledgement status web part (${theme})`, `hosting-webpart-acknowledgement-status-${theme}`);
+
+      await go(`/webparts/my-acknowledgements?${q}`);
+      await h1('My acknowledgements').waitFor();
+      await page.getByRole('region', { name: 'Acknowledged' }).getByText('SMS-POL-001 Service Management Policy').waitFor();
+      await expectTheme('.fui-FluentProvider:has(> main)', theme);
+      await check(`my acknowledgements web part (${theme})`, `hosting-webpart-my-acknowledgements-${theme}`);
 
       await go(`/webparts/register-view?${q}&register=nonconformities`);
       await h1('Register view').waitFor();

@@ -4,7 +4,8 @@ import { expectAccessible, launchBrowser, navigationLinks, openSignIn, screensho
 import { demo } from '../support/emulator.js';
 import { createGraphClient } from '../../graph/core/client.js';
 import { getSiteByUrl } from '../../graph/sites/sites.js';
-import { addHomeItem, createHomeLists } from '../support/homeFixtures.js';
+import { addHomeItem, createHomeLists, homeAckRequest } from '../support/homeFixtures.js';
+import { getMe } from '../../graph/directory/me.js';
 
 /**
  * The app shell in Chromium against the built app and an emulator: role-based navigation for
@@ -29,7 +30,8 @@ beforeAll(async () => {
   const tom = createGraphClient({ baseUrl: stack.emulator.graphBaseUrl, getToken: () => stack.emulator.token(demo.tom) });
   const siteId = (await getSiteByUrl(tom, 'https://kestrelms.sharepoint.com/sites/KestrelSMS')).id!;
   await createHomeLists(tom, siteId);
-  for (const doc of ['SMS-POL-001', 'SMS-PRC-004']) await addHomeItem(tom, siteId, 'acknowledgements', { Title: doc, UserUPN: demo.priya, AckStatus: 'Pending' });
+  const priyaId = (await getMe(createGraphClient({ baseUrl: stack.emulator.graphBaseUrl, getToken: () => stack.emulator.token(demo.priya) }))).id!;
+  for (const release of [1, 2]) await addHomeItem(tom, siteId, 'ackRequests', homeAckRequest({ userId: priyaId, upn: demo.priya }, release));
   await addHomeItem(tom, siteId, 'actions', { Title: 'Review supplier SLAs', AssignedToUPN: demo.priya, Status: 'Not started' });
   await addHomeItem(tom, siteId, 'managementReviews', { Title: 'Management review Q3', MeetingDate: inDays(21), Status: 'Planned' });
   await addHomeItem(tom, siteId, 'audits', { Title: 'Incident management audit', PlannedStart: inDays(7), Status: 'Scheduled' });

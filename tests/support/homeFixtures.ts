@@ -1,7 +1,7 @@
 import type { GraphClient } from '../../graph/core/client.js';
 import { createList } from '../../graph/lists/lists.js';
 import { createItem } from '../../graph/lists/items.js';
-import { acknowledgements } from '../../graph/schema/documents.js';
+import { ackRequests, acknowledgements } from '../../graph/schema/acknowledgements.js';
 import { actions } from '../../graph/schema/actions.js';
 import { audits } from '../../graph/schema/audit.js';
 import { managementReviews } from '../../graph/schema/review.js';
@@ -9,7 +9,7 @@ import { columnOf, toGraphColumnDefinition } from '../../graph/schema/index.js';
 import type { SmsListSchema } from '../../graph/schema/types.js';
 
 /**
- * Test and benchmark fixture, never used by the app: creates the four lists Home reads, with just
+ * Test and benchmark fixture, never used by the app: creates the lists Home reads, with just
  * the columns (and indexes) its queries touch, and adds items to them. Full provisioning of the
  * SMS site is `graph/provisioning`'s job; this keeps Home's tests independent of it.
  *
@@ -17,11 +17,13 @@ import type { SmsListSchema } from '../../graph/schema/types.js';
  * Microsoft Learn: https://learn.microsoft.com/graph/api/list-create , https://learn.microsoft.com/graph/api/listitem-create
  */
 
-export const HOME_LISTS = { acknowledgements, actions, managementReviews, audits } as const;
+export const HOME_LISTS = { ackRequests, acknowledgements, actions, managementReviews, audits } as const;
 export type HomeListKey = keyof typeof HOME_LISTS;
 
 const HOME_COLUMNS: Record<HomeListKey, readonly string[]> = {
-  acknowledgements: ['UserUPN', 'AckStatus'],
+  ackRequests: ['RequestKey', 'DocumentVersionId', 'UserId', 'UserUPN', 'RequestStatus'],
+  // AcknowledgedOn: the compliance card in the same Home batch filters on it.
+  acknowledgements: ['AckKey', 'DocumentVersionId', 'UserId', 'UserUPN', 'AcknowledgedOn'],
   actions: ['AssignedToUPN', 'Status'],
   managementReviews: ['MeetingDate', 'Status'],
   audits: ['PlannedStart', 'Status'],
@@ -37,7 +39,7 @@ function columnsFor(list: SmsListSchema, names: readonly string[]) {
   });
 }
 
-/** Creates the given Home lists (default: all four) on the site, with their queried columns indexed as the schema says. */
+/** Creates the given Home lists (default: all of them) on the site, with their queried columns indexed as the schema says. */
 export async function createHomeLists(client: GraphClient, siteId: string, keys: readonly HomeListKey[] = Object.keys(HOME_LISTS) as HomeListKey[]): Promise<void> {
   for (const key of keys) {
     const list = HOME_LISTS[key];
@@ -48,4 +50,21 @@ export async function createHomeLists(client: GraphClient, siteId: string, keys:
 /** Adds one item with these fields to a Home list. */
 export async function addHomeItem(client: GraphClient, siteId: string, key: HomeListKey, fields: Record<string, unknown>): Promise<void> {
   await createItem(client, siteId, HOME_LISTS[key].displayName, fields);
+}
+
+/** The fields of a request to acknowledge release `releaseId` for the person (`RequestKey` = `<release>:<user id>`). */
+export function homeAckRequest(person: { userId: string; upn: string }, releaseId: number, status = 'Pending'): Record<string, unknown> {
+  return { Title: `Release ${releaseId}: ${person.upn}`, RequestKey: `${releaseId}:${person.userId.toLowerCase()}`, DocumentVersionId: releaseId, UserId: person.userId.toLowerCase(), UserUPN: person.upn.toLowerCase(), RequestStatus: status };
+}
+
+/** The fields of the person's acknowledgement of release `releaseId` (to be created with the person's own client). */
+export function homeAck(person: { userId: string; upn: string }, releaseId: number): Record<string, unknown> {
+  return {
+    Title: `Release ${releaseId}: ${person.upn}`,
+    AckKey: `${releaseId}:${person.userId.toLowerCase()}`,
+    DocumentVersionId: releaseId,
+    UserId: person.userId.toLowerCase(),
+    UserUPN: person.upn.toLowerCase(),
+    AcknowledgedOn: new Date().toISOString(),
+  };
 }

@@ -1,17 +1,18 @@
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { NotBuiltYet } from '../../src/app/tabs/NotBuiltYet.js';
+import { AckStatusWebPart } from '../../src/features/acknowledgements/index.js';
 
 /**
- * Acknowledgement status web part: who has read and acknowledged one document (`doc`). The
- * Acknowledgements feature is not built yet, so it names the document and says so.
+ * Acknowledgement status web part: the compliance figure of one document's newest release asked about (`doc`), or
+ * of one campaign (`campaign`): "SMS-POL-001 3.0: 15 of 16 acknowledged (93%) · 1 overdue", a link to its report.
+ * The Acknowledgements feature's `AckStatusWebPart` renders it.
  */
-export function AcknowledgementStatusWebPart({ doc }: { doc: string }) {
+export function AcknowledgementStatusWebPart({ doc, campaign }: { doc?: string; campaign?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <Body1 as="p">{t('webparts.property.doc', { doc })}</Body1>
-      <NotBuiltYet area="acknowledgements" />
+      <Body1 as="p">{campaign ? t('webparts.property.campaign', { campaign }) : t('webparts.property.doc', { doc })}</Body1>
+      <AckStatusWebPart doc={doc} campaign={campaign} />
     </>
   );
 }

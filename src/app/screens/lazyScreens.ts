@@ -11,3 +11,11 @@ const documents = () => import('../../features/documents/index.js');
 export const DocumentRegisterScreen = lazyScreen(() => documents().then((m) => m.DocumentRegisterScreen));
 export const NewDocumentScreen = lazyScreen(() => documents().then((m) => m.NewDocument));
 export const DocumentScreen = lazyScreen(() => documents().then((m) => m.DocumentScreen));
+
+const acknowledgements = () => import('../../features/acknowledgements/index.js');
+export const MyAcknowledgementsScreen = lazyScreen(() => acknowledgements().then((m) => m.MyAcknowledgementsScreen));
+/** "My acknowledgements" without its heading: the first part of the personal tab "My SMS". */
+export const MyAcknowledgements = lazyScreen(() => acknowledgements().then((m) => m.MyAcknowledgements));
+export const AckCampaignsScreen = lazyScreen(() => acknowledgements().then((m) => m.Campaigns));
+export const CampaignReportScreen = lazyScreen(() => acknowledgements().then((m) => m.CampaignReportScreen));
+export const ReleaseReportScreen = lazyScreen(() => acknowledgements().then((m) => m.ReleaseReportScreen));

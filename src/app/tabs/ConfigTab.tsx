@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Body1, Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select } from '@fluentui/react-components';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../shell/Loading.js';
 import { RouterLink } from '../shell/RouterLink.js';
@@ -31,7 +32,7 @@ export function ConfigTab() {
 }
 
 /** The tab's suggested name, in the user's language. */
-function tabName(choice: ChannelTabView, t: ReturnType<typeof useTranslation>['t']): string {
+function tabName(choice: ChannelTabView, t: TFunction): string {
   return choice.view === 'dashboard' ? t('tabs.config.nameDashboard') : t('tabs.config.nameRegister', { register: registerDisplayName(choice.register) });
 }
 

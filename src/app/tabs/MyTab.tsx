@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { FeatureConsent } from '../auth/FeatureConsent.js';
+import { MyAcknowledgements } from '../screens/lazyScreens.js';
 import { AREA_PATHS } from '../shell/areas.js';
 import { RouterLink } from '../shell/RouterLink.js';
 import { ScreenHeading } from '../shell/ScreenHeading.js';
@@ -9,8 +11,9 @@ import { StaticTabPage } from './TabPage.js';
 import { useTabStyles } from './Tabs.styles.js';
 
 /**
- * `/tab/my`: the personal static tab "My SMS" (manifest entityId `my`): the user's acknowledgements
- * and actions. Both areas are not built yet, so each says so; Home has the real counts.
+ * `/tab/my`: the personal static tab "My SMS" (manifest entityId `my`): first the user's
+ * acknowledgements ("My acknowledgements": what to read and acknowledge, and what they acknowledged),
+ * then their actions (not built yet, which it says); Home has the counts.
  */
 export function MyTab() {
   return <StaticTabPage pageId="my">{() => <MySms />}</StaticTabPage>;
@@ -22,14 +25,31 @@ function MySms() {
     <>
       <ScreenHeading>{t('tabs.my.heading')}</ScreenHeading>
       <Body1 as="p">{t('tabs.my.intro')}</Body1>
-      <MySection heading={t('tabs.my.acknowledgements')} area="acknowledgements" />
+      <MyAcknowledgementsSection />
       <MySection heading={t('tabs.my.actions')} area="actions" />
       <RouterLink to={AREA_PATHS.home}>{t('tabs.my.home')}</RouterLink>
     </>
   );
 }
 
-function MySection({ heading, area }: { heading: string; area: 'acknowledgements' | 'actions' }) {
+/** "My acknowledgements", the tab's first part: its own consent for the area's scopes (it records acknowledgements). */
+function MyAcknowledgementsSection() {
+  const { t } = useTranslation();
+  const styles = useTabStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.sectionHeading}>
+        {t('tabs.my.acknowledgements')}
+      </h2>
+      <FeatureConsent feature="acknowledgements">
+        <MyAcknowledgements headingLevel={3} />
+      </FeatureConsent>
+    </section>
+  );
+}
+
+function MySection({ heading, area }: { heading: string; area: 'actions' }) {
   const styles = useTabStyles();
   const id = useId();
   return (

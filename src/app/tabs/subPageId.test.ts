@@ -3,10 +3,11 @@ import { documentPath } from '../../features/documents/index.js';
 import { formatSubPageId, isUnfilled, parseSubPageId, pathForTarget, RECORD_REGISTERS, type SubPageTarget } from './subPageId.js';
 
 describe('parseSubPageId', () => {
-  it('reads the three kinds of sub-page id', () => {
+  it('reads the four kinds of sub-page id', () => {
     expect(parseSubPageId('doc:SMS-POL-001')).toEqual({ status: 'ok', target: { kind: 'document', docId: 'SMS-POL-001' } });
     expect(parseSubPageId('rec:nonconformities:12')).toEqual({ status: 'ok', target: { kind: 'record', register: 'nonconformities', itemId: 12 } });
     expect(parseSubPageId('act:ACT-0142')).toEqual({ status: 'ok', target: { kind: 'action', actionRef: 'ACT-0142' } });
+    expect(parseSubPageId('ack:12')).toEqual({ status: 'ok', target: { kind: 'acknowledgement', releaseId: 12 } });
   });
 
   it('ignores surrounding spaces', () => {
@@ -40,6 +41,12 @@ describe('parseSubPageId', () => {
       'act:act-0142',
       'act:NC-2025-003',
       'task:123',
+      'ack:',
+      'ack:0',
+      'ack:-3',
+      'ack:1.5',
+      'ack:12:3',
+      'ack:SMS-POL-001',
       `doc:SMS-POL-${'1'.repeat(300)}`,
     ];
     for (const raw of bad) {
@@ -63,8 +70,9 @@ describe('formatSubPageId', () => {
       { kind: 'document', docId: 'SMS-POL-001' },
       { kind: 'record', register: 'nonconformities', itemId: 12 },
       { kind: 'action', actionRef: 'ACT-0142' },
+      { kind: 'acknowledgement', releaseId: 12 },
     ];
-    expect(targets.map(formatSubPageId)).toEqual(['doc:SMS-POL-001', 'rec:nonconformities:12', 'act:ACT-0142']);
+    expect(targets.map(formatSubPageId)).toEqual(['doc:SMS-POL-001', 'rec:nonconformities:12', 'act:ACT-0142', 'ack:12']);
     for (const target of targets) expect(parseSubPageId(formatSubPageId(target))).toEqual({ status: 'ok', target });
   });
 
@@ -72,6 +80,7 @@ describe('formatSubPageId', () => {
     expect(() => formatSubPageId({ kind: 'document', docId: 'policy' })).toThrow(RangeError);
     expect(() => formatSubPageId({ kind: 'record', register: 'nonconformities', itemId: 0 })).toThrow(RangeError);
     expect(() => formatSubPageId({ kind: 'record', register: 'nope', itemId: 3 })).toThrow(RangeError);
+    expect(() => formatSubPageId({ kind: 'acknowledgement', releaseId: 0 })).toThrow(RangeError);
   });
 });
 
@@ -80,6 +89,7 @@ describe('pathForTarget', () => {
     expect(pathForTarget({ kind: 'document', docId: 'SMS-POL-001' })).toBe('/documents/SMS-POL-001');
     expect(pathForTarget({ kind: 'record', register: 'nonconformities', itemId: 12 })).toBe('/registers/nonconformities/12');
     expect(pathForTarget({ kind: 'action', actionRef: 'ACT-0142' })).toBe('/actions/ACT-0142');
+    expect(pathForTarget({ kind: 'acknowledgement', releaseId: 12 })).toBe('/acknowledgements?release=12');
   });
 
   it('sends a document where the Documents area puts its document pages', () => {

@@ -9,17 +9,20 @@ export { isUnfilled };
  * Sub-page ids: what a Teams deep link (`pages.navigateToApp({ subPageId })`, an activity feed
  * notification, a copied link) asks a tab to open. Teams hands the id back to the tab as
  * `app.Context.page.subPageId` and, through the manifest's `{page.subPageId}` placeholder, as the
- * `sub` query parameter. Three kinds, each one readable token:
+ * `sub` query parameter. Four kinds, each one readable token:
  *
- * | Kind     | Format                      | Example                   | In-app path                        |
- * |----------|-----------------------------|---------------------------|------------------------------------|
- * | document | `doc:<DocId>`               | `doc:SMS-POL-001`         | `/documents/SMS-POL-001`           |
- * | record   | `rec:<register key>:<item>` | `rec:nonconformities:12`  | `/registers/nonconformities/12`    |
- * | action   | `act:<action reference>`    | `act:ACT-0142`            | `/actions/ACT-0142`                |
+ * | Kind            | Format                      | Example                  | In-app path                     |
+ * |-----------------|-----------------------------|--------------------------|---------------------------------|
+ * | document        | `doc:<DocId>`               | `doc:SMS-POL-001`        | `/documents/SMS-POL-001`        |
+ * | record          | `rec:<register key>:<item>` | `rec:nonconformities:12` | `/registers/nonconformities/12` |
+ * | action          | `act:<action reference>`    | `act:ACT-0142`           | `/actions/ACT-0142`             |
+ * | acknowledgement | `ack:<release item id>`     | `ack:12`                 | `/acknowledgements?release=12`  |
  *
  * The register key is the schema key of a register list (`graph/schema`, kind `register`, except
  * Actions, which have their own `act:` form); the item is its SharePoint list item id (a positive
- * whole number). Pure: no React, no I/O.
+ * whole number). An acknowledgement names the release (its item id in `Document Releases`) whose
+ * request of the signed-in person to open: Teams activity notifications about acknowledgements carry
+ * it. Pure: no React, no I/O.
  */
 export type SubPageTarget = PageTarget;
 
@@ -39,7 +42,7 @@ export const RECORD_REGISTERS: readonly string[] = SMS_LISTS.filter((l) => l.kin
 const ACTION_REF = new RegExp(`^${actions.refPrefix ?? 'ACT'}-\\d{${actions.refFormat?.digits ?? 4},}$`);
 const ITEM_ID = /^[1-9]\d{0,9}$/;
 
-/** `doc:SMS-POL-001`, `rec:nonconformities:12`, `act:ACT-0142`. Throws for a target that would not parse back. */
+/** `doc:SMS-POL-001`, `rec:nonconformities:12`, `act:ACT-0142`, `ack:12`. Throws for a target that would not parse back. */
 export function formatSubPageId(target: SubPageTarget): string {
   const id = subPageIdOf(target);
   const back = parseSubPageId(id);
@@ -71,6 +74,8 @@ export function parseSubPageId(raw: string | null | undefined): SubPageParse {
     }
     case 'act':
       return ACTION_REF.test(rest) ? { status: 'ok', target: { kind: 'action', actionRef: rest } } : invalid;
+    case 'ack':
+      return ITEM_ID.test(rest) ? { status: 'ok', target: { kind: 'acknowledgement', releaseId: Number(rest) } } : invalid;
     default:
       return invalid;
   }

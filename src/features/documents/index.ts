@@ -10,4 +10,4 @@ export { DocumentRegisterScreen, documentPath } from './screens/DocumentRegister
 export { DocumentScreen } from './screens/DocumentScreen/DocumentScreen.js';
 export { NewDocument } from './screens/NewDocument/NewDocument.js';
 export type { RegisterRow } from './services/registerQuery.js';
-export type { SaveFile, SavedFile } from './export/saveFile.js';
+export type { SaveFile, SavedFile } from '../../ui/export/saveFile.js';

@@ -1,12 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { RegisterRow } from '../services/registerQuery.js';
 import { clauseList, reviewLabel, statusLabel, typeLabel } from '../i18n/registerLabels.js';
-import { csvBytes, CSV_MIME } from './csv.js';
-import type { SavedFile } from './saveFile.js';
-import { dateCell, textCell, type ExportTable } from './table.js';
-import { xlsxBytes, XLSX_MIME } from './xlsx.js';
+import { dateCell, exportFile, textCell, type ExportFormat, type ExportTable, type SavedFile } from '../../../ui/export/index.js';
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type { ExportFormat };
 
 /** Names for the owner and the process, as the register shows them. */
 export interface ExportNames {
@@ -49,8 +46,5 @@ export function registerTable(rows: readonly RegisterRow[], t: TFunction, names:
 
 /** The export file of the register: `<name>-<today>.csv` or `.xlsx`. */
 export async function registerFile(format: ExportFormat, rows: readonly RegisterRow[], t: TFunction, names: ExportNames, today: string): Promise<SavedFile> {
-  const table = registerTable(rows, t, names);
-  const base = `${t('documents.register.export.fileName')}-${today}`;
-  if (format === 'csv') return { name: `${base}.csv`, type: CSV_MIME, bytes: csvBytes(table) };
-  return { name: `${base}.xlsx`, type: XLSX_MIME, bytes: await xlsxBytes(table, t('documents.register.export.sheet')) };
+  return exportFile(format, registerTable(rows, t, names), `${t('documents.register.export.fileName')}-${today}`, t('documents.register.export.sheet'));
 }

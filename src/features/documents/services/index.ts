@@ -21,7 +21,7 @@ export * from './sequences.js';
 export * from './records.js';
 export * from './rules.js';
 export { canFinishPublication, isAmbiguousFailure, unfinishedPublicationOf, type UnfinishedPublication } from './resume.js';
-export { AFTER_PUBLISH_HANDLERS, approveAndPublish, planFinalApproval, type AfterPublishHandler, type FinalApproval, type PublishedRelease } from './publish.js';
+export { AFTER_PUBLISH_HANDLERS, approveAndPublish, campaignContextOf, requestAcknowledgementsAfterPublish, planFinalApproval, type AfterPublishHandler, type FinalApproval, type PublishedRelease } from './publish.js';
 export { historyFindings, reviewFindings, snapshotFindings } from './integrity.js';
 export * from '../api/index.js';
 export * from './versions.js';

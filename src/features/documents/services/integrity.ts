@@ -14,7 +14,8 @@ import { downloadItemBytes, downloadVersionBytes, getListItemDriveItem } from '.
 import { checkoutHolder, getPublication } from '../../../../graph/drive/drive.js';
 import { listAllItems } from '../../../../graph/lists/items.js';
 import { getItemVersions } from '../../../../graph/lists/versions.js';
-import { compareVersionLabels, isPublishedLabel } from '../../../domain/documents/versions.js';
+import { compareVersionLabels } from '../../../domain/documents/versions.js';
+import { libraryVersionOfRelease } from '../../../platform/documentFile.js';
 import { decisionFindings, publicationApproved, type IntegrityFinding } from '../../../domain/documents/integrity.js';
 import { stampedPersonId } from '../../../platform/stamps.js';
 import { batch, batchBody } from '../../../../graph/core/batch.js';
@@ -66,14 +67,9 @@ async function fileFindings(s: Services, docId: string, listItemId: string, rele
   if (holder) out.push({ kind: 'fileCheckedOut', docId, checkedOutTo: stampedPersonId({ user: { id: holder.id } }, s.people) ?? holder.name });
   const labels = versions.map((v) => v.id ?? '').filter((id) => id !== '');
   const current = [...labels].sort(compareVersionLabels).pop();
-  const majorOf = (releaseLabel: string) =>
-    versions
-      .filter((v) => v.id && isPublishedLabel(v.id) && String((v.fields as Record<string, unknown> | undefined)?.PublishedVersion ?? '') === releaseLabel)
-      .map((v) => v.id!)
-      .sort(compareVersionLabels)[0];
   for (const r of releases) {
     if (!ISSUED.has(r.versionStatus) || !r.fileHash || !PUBLISHING_CHANGES.has(r.changeType ?? '')) continue;
-    const libraryLabel = majorOf(r.versionLabel);
+    const libraryLabel = libraryVersionOfRelease(versions, r.versionLabel);
     if (!libraryLabel) {
       out.push({ kind: 'hashMismatch', docId, versionLabel: r.versionLabel, recorded: r.fileHash, actual: 'no published version of the file carries this label' });
       continue;

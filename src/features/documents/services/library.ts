@@ -13,22 +13,10 @@ import type { DocumentServices } from './types.js';
 
 export type { UploadProgress } from '../../../../graph/drive/drive.js';
 
-/** MIME types of the files a controlled document may be. */
-export const DOCUMENT_FILE_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  md: 'text/markdown',
-} as const;
-export type DocumentFileKind = keyof typeof DOCUMENT_FILE_TYPES;
+import { DOCUMENT_FILE_TYPES, fileKindOf } from '../../../platform/documentFile.js';
 
-/** The kind of a file by its name (`.docx`, `.pdf`, `.md`/`.markdown`), or null for anything else. */
-export function fileKindOf(name: string): DocumentFileKind | null {
-  const ext = /\.([^.]+)$/.exec(name.toLowerCase())?.[1];
-  if (ext === 'docx') return 'docx';
-  if (ext === 'pdf') return 'pdf';
-  if (ext === 'md' || ext === 'markdown') return 'md';
-  return null;
-}
+/** The kinds of file a controlled document may be: shared with the other areas that show one (src/platform). */
+export { DOCUMENT_FILE_TYPES, fileKindOf, type DocumentFileKind } from '../../../platform/documentFile.js';
 
 /** A file the user chose or the app generated. */
 export interface FileInput {

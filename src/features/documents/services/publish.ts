@@ -4,11 +4,11 @@
  * document at once (`planFinalApproval`, `approveAndPublish`, used by `decideApproval`). The
  * publication itself, step by step, is `publishDocument` (../api/publishDocument.ts).
  *
- * Extension point: a later feature (acknowledgement requests) adds an `AfterPublishHandler` to
- * `AFTER_PUBLISH_HANDLERS` below; the screens call `publishDocument` and need no change. A
- * handler receives the `PublishedRelease`, including the rules' effects for this publication
- * (`requestAcknowledgements`, `supersedeAcknowledgements`, `writeRendition`), and must itself be
- * idempotent, because a retried publication runs the handlers again.
+ * Extension point: `AFTER_PUBLISH_HANDLERS` below; the screens call `publishDocument` and need no
+ * change. A handler receives the `PublishedRelease`, including the rules' effects for this
+ * publication (`requestAcknowledgements`, `supersedeAcknowledgements`, `writeRendition`), and must
+ * itself be idempotent, because a retried publication runs the handlers again. The first one asks
+ * for acknowledgement (`requestAcknowledgementsAfterPublish`: src/platform/acknowledgements).
  */
 import { batch, batchBody } from '../../../../graph/core/batch.js';
 import { downloadItemBytes } from '../../../../graph/drive/content.js';
@@ -17,6 +17,7 @@ import { updateItemFieldsRequest } from '../../../../graph/lists/batchRequests.j
 import { updateItemFields } from '../../../../graph/lists/items.js';
 import { getTask, updateTask } from '../../../../graph/planner/planner.js';
 import { auditEntryRequest } from '../../../platform/auditTrail.js';
+import { afterPublication, type CampaignContext } from '../../../platform/acknowledgements/index.js';
 import { SYSTEM_ACTOR } from '../../../domain/documents/types.js';
 import type { DocumentEffect } from '../../../domain/documents/lifecycle.js';
 import type { ApprovalEffect } from '../../../domain/documents/approvals.js';
@@ -53,10 +54,35 @@ export interface PublishedRelease {
 export type AfterPublishHandler = (s: DocumentServices, published: PublishedRelease) => Promise<void>;
 
 /**
- * The handlers every publication runs, in order. Empty today; the acknowledgements feature adds
- * its handler here (e.g. `AFTER_PUBLISH_HANDLERS.push(requestAcknowledgementsAfterPublish)`).
+ * The acknowledgement engine's view of the services: the signed-in person acts (their roles decide), and a
+ * notification opens the document's page when the services know how to link to it.
  */
-export const AFTER_PUBLISH_HANDLERS: AfterPublishHandler[] = [];
+export function campaignContextOf(s: DocumentServices): CampaignContext {
+  const link = s.documentLink;
+  return {
+    client: s.client,
+    site: s.site.sms,
+    clock: s.clock,
+    ...(s.timeZone ? { timeZone: s.timeZone } : {}),
+    actor: { upn: s.mePerson.upn, roles: s.mePerson.roles, lookupId: s.mePerson.lookupId },
+    ...(link ? { noticeLink: (r: { docId: string }) => link(r.docId) } : {}),
+  };
+}
+
+/**
+ * A publication of a document that requires acknowledgement starts its campaign (a new major version first
+ * supersedes the open requests of the earlier ones; a minor version asks nobody again). Idempotent. Whoever
+ * publishes writes it: the document controller or SMS manager who publishes, or the approver (top management, a
+ * process owner) whose final approval publishes; the campaign lists grant them Contribute
+ * (graph/provisioning/permissions.ts). A publication whose campaign did not get written (a failure after the
+ * document was published) is caught up by the daily job (`catchUpPublications`).
+ */
+export const requestAcknowledgementsAfterPublish: AfterPublishHandler = async (s, published) => {
+  await afterPublication(campaignContextOf(s), published);
+};
+
+/** The handlers every publication runs, in order. */
+export const AFTER_PUBLISH_HANDLERS: AfterPublishHandler[] = [requestAcknowledgementsAfterPublish];
 
 /** The `PublishedRelease` of `snap` (its state as published) under the release record `release`. */
 export function publishedReleaseOf(snap: DocumentSnapshot, release: ReleaseRow, previousLabel: string | null, effects: readonly DocumentEffect[], resumed: boolean): PublishedRelease {

@@ -9,7 +9,7 @@
  * This file holds what the screens and the operations share: which failures are ambiguous, and
  * which states of a document are a publication left half done (`unfinishedPublicationOf`).
  */
-import { GraphConflictError, GraphError } from '../../../../graph/core/errors.js';
+import { GraphConflictError, isAmbiguousGraphFailure } from '../../../../graph/core/errors.js';
 import { checkin, checkoutHolder, discardCheckout, getItemListItem, getPublication } from '../../../../graph/drive/drive.js';
 import { canPublishOrWithdraw } from '../../../domain/documents/access.js';
 import { samePerson } from '../../../domain/documents/types.js';
@@ -18,9 +18,6 @@ import { loadDocument } from './load.js';
 import { publishesNow } from './rounds.js';
 import type { DocumentServices, DocumentSnapshot } from './types.js';
 import { releaseDisplayLabel } from './versionStory.js';
-
-/** Statuses after which a request may or may not have been carried out, or that a later attempt may get past. */
-const AMBIGUOUS_STATUSES: ReadonlySet<number> = new Set([0, 429, 502, 503, 504]);
 
 /**
  * True when the failure leaves it open whether the write happened: a network failure or timeout
@@ -31,7 +28,7 @@ const AMBIGUOUS_STATUSES: ReadonlySet<number> = new Set([0, 429, 502, 503, 504])
  */
 export function isAmbiguousFailure(e: unknown): boolean {
   if (e instanceof GraphConflictError) return e.code !== 'documentChanged';
-  return e instanceof GraphError && AMBIGUOUS_STATUSES.has(e.status);
+  return isAmbiguousGraphFailure(e);
 }
 
 /** How a publication was left half done, as the document page shows it. */

@@ -22,7 +22,7 @@ import { createI18n, type Language } from '../../../../app/i18n/i18n.js';
 import { createQueryClient } from '../../../../app/query/queryClient.js';
 import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import type { SmsRole } from '../../../../domain/roles.js';
-import type { SavedFile } from '../../export/saveFile.js';
+import type { SavedFile } from '../../../../ui/export/saveFile.js';
 import { DocumentRegister } from './DocumentRegister.js';
 
 const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { GraphClient } from '../../../../../graph/core/client.js';
 import type { SmsRole } from '../../../../domain/roles.js';
-import type { SaveFile } from '../../export/saveFile.js';
+import type { SaveFile } from '../../../../ui/export/saveFile.js';
 import type { RegisterRow } from '../../services/registerQuery.js';
 
 /**

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeopleDirectory } from '../../../../platform/people.js';
 import { isAbortError } from '../../../../../graph/core/errors.js';
 import { registerFile, type ExportFormat, type ExportNames } from '../../export/registerExport.js';
-import { downloadFile } from '../../export/saveFile.js';
+import { downloadFile } from '../../../../ui/export/saveFile.js';
 import { peopleDirectoryQuery } from '../../queries.js';
 import { awaitingDecisionQuery, documentRegisterQuery, registerIntegrityQuery } from '../../queries.js';
 import type { DocumentRegisterProps } from './DocumentRegister.types.js';

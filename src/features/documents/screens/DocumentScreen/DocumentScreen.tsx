@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../../app/errors/ErrorMessage.js';
 import { Loading } from '../../../../app/shell/Loading.js';
 import { RouterLink } from '../../../../app/shell/RouterLink.js';
 import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
+import { useSlot } from '../../../../ui/slots.js';
 import { DocumentViewer } from '../../components/DocumentViewer/DocumentViewer.js';
 import { DOC_STATUS_KEYS, keyOf } from '../../i18n/labels.js';
 import { releaseDisplayLabel, type DocumentServices, type DocumentSnapshot } from '../../services/index.js';
@@ -111,6 +112,8 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
   const state = snapshot.state;
   const statusKey = keyOf(DOC_STATUS_KEYS, state.status);
   const stateLabel = useStoryStateLabel();
+  // What another area shows about the published version (acknowledgement), filled by the app (src/ui/slots.tsx).
+  const AcknowledgementSlot = useSlot('documentAcknowledgement');
 
   return (
     <>
@@ -124,6 +127,7 @@ function DocumentBody({ services, snapshot, reload }: { services: DocumentServic
         </Body1>
         <RouterLink to="/documents">{t('documents.detail.backToRegister')}</RouterLink>
       </div>
+      {AcknowledgementSlot && <AcknowledgementSlot docId={state.docId} publishedVersion={state.publishedVersion} />}
       {(state.status === 'Withdrawn' || state.status === 'Archived') && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('documents.detail.readOnly', { status: statusKey ? t(statusKey) : state.status })}</MessageBarBody>

@@ -9,7 +9,7 @@ import { keyOf, VERSION_STATUS_KEYS } from '../../i18n/labels.js';
 import { reviewHistoryQuery } from '../../queries.js';
 import type { DocumentServices, DocumentSnapshot, ReviewedVersion, ReviewRound } from '../../services/index.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
-import { useDateTimeFormat } from './format.js';
+import { useDateTimeFormat } from '../../../../ui/dateFormat.js';
 import { useDecisionColumns } from './VersionHistory.js';
 
 /**

@@ -24,7 +24,7 @@ import {
 } from '../../services/index.js';
 import { RestoreDialog } from './dialogs/RestoreDialog.js';
 import { useDocumentScreenStyles } from './DocumentScreen.styles.js';
-import { useDateTimeFormat } from './format.js';
+import { useDateTimeFormat } from '../../../../ui/dateFormat.js';
 import { useStoryStateLabel } from './VersionStory.js';
 
 export interface VersionHistoryProps {

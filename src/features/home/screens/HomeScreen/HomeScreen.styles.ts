@@ -1,4 +1,5 @@
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { CARD_SURFACE } from '../../../../ui/card.styles.js';
 
 /** Styles of the Home screen; theme tokens only. */
 export const useHomeStyles = makeStyles({
@@ -16,18 +17,7 @@ export const useHomeStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
     gap: tokens.spacingHorizontalL,
   },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // Shadows vanish in high contrast: a border that is transparent in the light and dark themes
-    // and drawn in the high-contrast theme (and by forced colours) keeps each card outlined.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
+  card: CARD_SURFACE,
   cardHeading: {
     ...typographyStyles.body1Strong,
     margin: 0,

@@ -3,7 +3,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onlineManager } from '@tanstack/react-query';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
-import { addHomeItem, createHomeLists } from '../../../../../tests/support/homeFixtures.js';
+import { addHomeItem, createHomeLists, homeAckRequest } from '../../../../../tests/support/homeFixtures.js';
+import { getMe } from '../../../../../graph/directory/me.js';
 import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { signInToEmulator } from '../../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../../app/auth/scopes.js';
@@ -55,8 +56,9 @@ describe('Home with the SMS lists', () => {
     const tom = harness.clientAs(upnOf({ given: 'Tom', surname: 'Whitaker' }));
     const siteId = (await getSiteByUrl(tom, DEMO_SMS_SITE_URL)).id!;
     await createHomeLists(tom, siteId);
-    for (const status of ['Pending', 'Pending', 'Pending', 'Acknowledged']) {
-      await addHomeItem(tom, siteId, 'acknowledgements', { Title: 'SMS-PRC-004 v1.2', UserUPN: priya.userPrincipalName, AckStatus: status });
+    const priyaId = (await getMe(harness.clientAs(priya.userPrincipalName))).id!;
+    for (const [release, status] of [[1, 'Pending'], [2, 'Pending'], [3, 'Overdue'], [4, 'Cancelled']] as const) {
+      await addHomeItem(tom, siteId, 'ackRequests', homeAckRequest({ userId: priyaId, upn: priya.userPrincipalName }, release, status));
     }
     for (const status of ['In progress', 'Completed']) {
       await addHomeItem(tom, siteId, 'actions', { Title: 'Update the change procedure', AssignedToUPN: priya.userPrincipalName, Status: status });

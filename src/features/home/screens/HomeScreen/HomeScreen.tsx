@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Body1, Caption1 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,8 @@ import { ScreenHeading } from '../../../../app/shell/ScreenHeading.js';
 import { homeCountsQuery } from '../../queries.js';
 import { fromDateOnly, localCalendarDate, toDateOnly, type CalendarDate } from '../../../../platform/clock.js';
 import { useHomeStyles } from './HomeScreen.styles.js';
+import { canManageCampaigns } from '../../../../domain/acknowledgements/index.js';
+import { useSlot } from '../../../../ui/slots.js';
 
 type CountKey = keyof HomeCounts;
 
@@ -57,8 +59,12 @@ export function HomeScreen() {
   // The roles come from the same first batch as `/me` and the site, so waiting for them costs no round trip.
   const { roles, isLoading: rolesLoading } = useRoles();
   const awaitingDecision = roles === null || roles.some((r) => r !== 'employee');
+  // SMS managers and document controllers see the open campaigns' figures, read in the same batch.
+  const ackCompliance = roles !== null && canManageCampaigns(roles);
+  const ComplianceCard = useSlot('homeAcknowledgementCompliance');
+  const styles = useHomeStyles();
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', userId: me.data?.id ?? null, today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision }),
+    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', userId: me.data?.id ?? null, today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision, ackCompliance }),
     enabled: siteId !== null && upn !== null && !rolesLoading,
   });
 
@@ -83,7 +89,9 @@ export function HomeScreen() {
         <ErrorMessage error={null} />
       ) : counts.data ? (
         <>
-          <CountSection heading={t('home.myWork')} cards={CARDS.slice(0, 2)} counts={counts.data} awaitingDecision={counts.data.awaitingDecision} />
+          <CountSection heading={t('home.myWork')} cards={CARDS.slice(0, 2)} counts={counts.data} awaitingDecision={counts.data.awaitingDecision}>
+            {ComplianceCard && counts.data.ackCompliance && <ComplianceCard compliance={counts.data.ackCompliance} className={styles.card} />}
+          </CountSection>
           <CountSection heading={t('home.upcoming')} cards={CARDS.slice(2)} counts={counts.data} />
         </>
       ) : (
@@ -93,7 +101,7 @@ export function HomeScreen() {
   );
 }
 
-function CountSection({ heading, cards, counts, awaitingDecision }: { heading: string; cards: typeof CARDS; counts: HomeCounts; awaitingDecision?: HomeCount }) {
+function CountSection({ heading, cards, counts, awaitingDecision, children }: { heading: string; cards: typeof CARDS; counts: HomeCounts; awaitingDecision?: HomeCount; children?: ReactNode }) {
   const styles = useHomeStyles();
   const id = useId();
   return (
@@ -107,6 +115,7 @@ function CountSection({ heading, cards, counts, awaitingDecision }: { heading: s
           const count = counts[card.key];
           return count && count.state !== 'noAccess' ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
         })}
+        {children}
       </div>
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewFrame, previewPolicyOf, type PreviewPolicy } from './DocumentViewer.js';
+import { previewFrame, previewPolicyOf, type PreviewPolicy } from './previewFrame.js';
 
 /** Which preview URLs the Word viewer frames, and with which sandbox. */
 const APP = 'http://127.0.0.1:5173';

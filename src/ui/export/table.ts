@@ -1,5 +1,5 @@
 /**
- * The register as a table for export: one header row and one row per document, each cell text or
+ * A table for export: one header row and one row per record, each cell text or
  * a calendar date. CSV and Excel write the same table, so the two files always agree.
  */
 
