@@ -18,6 +18,7 @@ import { findRequest, loadCampaigns, loadReleaseAcknowledgements } from '../../.
 import { ackKey, type AckCampaign } from '../../../../domain/acknowledgements/index.js';
 import type { SavedFile } from '../../../../ui/export/index.js';
 import { Report } from './Report.js';
+import { parseCsv } from '../../../../../tests/support/csv.js';
 
 /**
  * The compliance report of SMS-POL-001 3.0 on the demo tenant (16 staff asked; Jack pending as a new joiner,
@@ -66,35 +67,6 @@ const namesInTable = () =>
     .getAllByRole('row')
     .slice(1)
     .map((r) => within(r).getAllByRole('cell')[0]!.textContent);
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return records;
-}
 
 describe('Compliance report of a campaign', () => {
   it('shows Tom the live figures after checking the campaign, drills down by status, and exports the table as CSV and Excel', async () => {

@@ -24,6 +24,7 @@ import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../
 import type { SmsRole } from '../../../../domain/roles.js';
 import type { SavedFile } from '../../../../ui/export/saveFile.js';
 import { DocumentRegister } from './DocumentRegister.js';
+import { parseCsv } from '../../../../../tests/support/csv.js';
 
 const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
 const jack = person('Jack', 'Turner');
@@ -97,36 +98,6 @@ function registerRequests() {
       const q = new URLSearchParams(e.path.split('?')[1] ?? '');
       return { filter: q.get('$filter'), orderby: q.get('$orderby'), skiptoken: q.get('$skiptoken') };
     });
-}
-
-/** RFC 4180 parser (quoted fields, doubled quotes, CRLF records). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || record.length) throw new Error('CSV does not end with CRLF');
-  return records;
 }
 
 // ---------- tests ----------
