@@ -74,6 +74,8 @@ describe('web parts', () => {
     // The demo: 16 staff asked to acknowledge SMS-POL-001 3.0, 14 did, Sofia is overdue.
     const figure = await screen.findByRole('link', { name: 'SMS-POL-001 3.0: 14 of 16 acknowledged (87%)' }, { timeout: 10_000 });
     expect(figure.getAttribute('href')).toMatch(/^\/acknowledgements\/releases\/\d+$/);
+    // The web part's host has no route of the app's own: the report opens in the app, in a new tab.
+    expect(figure.getAttribute('target')).toBe('_blank');
     expect(screen.getByText('1 overdue')).toBeTruthy();
   });
 
@@ -85,6 +87,7 @@ describe('web parts', () => {
     expect(await screen.findByText(`活动：${campaign.id}`, undefined, { timeout: 5000 })).toBeTruthy();
     const figure = await screen.findByRole('link', { name: 'SMS-POL-002 4.0：16 人中 12 人已确认（75%）' }, { timeout: 10_000 });
     expect(figure.getAttribute('href')).toBe(`/acknowledgements/campaigns/${campaign.id}`);
+    expect(figure.getAttribute('target')).toBe('_blank');
   });
 
   it('Register view names its register and says the feature is not built', async () => {

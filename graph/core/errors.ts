@@ -97,5 +97,8 @@ const AMBIGUOUS_STATUSES: ReadonlySet<number> = new Set([0, 429, 502, 503, 504])
  * goes on to finish, and graph/core never re-sends such a POST (ADR 0002). The caller re-reads before continuing.
  */
 export function isAmbiguousGraphFailure(e: unknown): boolean {
-  return e instanceof GraphError && AMBIGUOUS_STATUSES.has(e.status);
+  return e instanceof GraphError && isAmbiguousStatus(e.status);
 }
+
+/** The same for the status of a response (e.g. an inner response of a `$batch`). */
+export const isAmbiguousStatus = (status: number): boolean => AMBIGUOUS_STATUSES.has(status);

@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node';
 import { createEmulator, type Emulator } from '../../emulator/app.js';
 import type { EmulatedCloud } from '../../emulator/core/nationalCloud.js';
 import { emulatorHandlers } from '../../emulator/msw.js';
+import { upnOf } from '../../emulator/seed/tenant.js';
 import { createGraphClient, type GraphClient } from '../../graph/core/client.js';
 import { App } from '../../src/app/App.js';
 import type { RuntimeConfig } from '../../src/app/config.js';
@@ -83,3 +84,6 @@ export function renderApp(options: RenderAppOptions = {}): RenderResult {
     </MemoryRouter>,
   );
 }
+
+/** A demo person as the dev sign-in knows them (display name and UPN), e.g. `demoPerson('Jack', 'Turner')`. */
+export const demoPerson = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });

@@ -230,6 +230,20 @@ describe('runCampaign', () => {
     }
   });
 
+  it('stores as FiguresAsOf the server time of the newest acknowledgement counted, never the time its author wrote', async () => {
+    const req = input('SMS-PRC-109', { audiencePeople: [demo.omar, demo.fiona], dueDate: dueIn(7) });
+    const priya = ctxOf(demo.priya, { notify: false });
+    const { campaign } = await startCampaign(priya, req);
+    const records = await loadReleaseAcknowledgements(sms.clientAs(demo.omar), site, req.release.id, { today: systemClock.today() });
+    const omars = records.requests.find((r) => r.userUpn === demo.omar)!;
+    // Omar's client writes an AcknowledgedOn years ahead; the server stamps when it stored the item.
+    const { ack } = await acknowledge(sms.clientAs(demo.omar), site, { userId: omars.userId, upn: demo.omar }, omars, { attestation: 'I have read it.', fileHash: 'a'.repeat(64) }, { now: '2031-01-01T00:00:00Z' });
+    await runCampaign(priya, await loadCampaign(sms.clientAs(demo.priya), site, campaign.id));
+    const [stored] = await campaignsOf(req.release.id);
+    expect(stored).toMatchObject({ Acknowledged: 1 });
+    expect(Date.parse(String(stored!.FiguresAsOf))).toBe(Date.parse(ack.stamp.createdAt));
+  });
+
   it('sends each notice once a day: requested, then before the due date, then after it (and again a week later)', async () => {
     const req = input('SMS-PRC-104', { audiencePeople: [demo.omar, demo.fiona], dueDate: dueIn(5) });
     const { campaign, run } = await startCampaign(ctxOf(demo.priya), req);

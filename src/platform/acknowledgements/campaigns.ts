@@ -26,7 +26,7 @@
 import { batch, type BatchRequest, type BatchResponse } from '../../../graph/core/batch.js';
 import type { GraphClient } from '../../../graph/core/client.js';
 import { f } from '../../../graph/core/filter.js';
-import { GraphError, isAmbiguousGraphFailure } from '../../../graph/core/errors.js';
+import { GraphError, isAmbiguousGraphFailure, isAmbiguousStatus } from '../../../graph/core/errors.js';
 import { getTransitiveUserMembers, getUserByUpnOrId, type DirectoryPerson } from '../../../graph/directory/members.js';
 import { createItemRequest, updateItemFieldsRequest } from '../../../graph/lists/batchRequests.js';
 import { createItem, listAllItems, updateItemFields, type ListItem } from '../../../graph/lists/items.js';
@@ -156,7 +156,6 @@ const dayOf = (ctx: CampaignContext, instant: string): string | null => (ctx.tim
 const requestsList = (ctx: CampaignContext) => listRefOf(ctx.site, ackRequests.key);
 const campaignsList = (ctx: CampaignContext) => listRefOf(ctx.site, ackCampaigns.key);
 const ok = (r: BatchResponse | undefined) => r !== undefined && r.status >= 200 && r.status < 300;
-const ambiguous = (status: number) => status === 0 || status === 429 || status === 502 || status === 503 || status === 504;
 const errorText = (r: BatchResponse | undefined) => {
   const e = (r?.body as { error?: { code?: string; message?: string } } | undefined)?.error;
   return `${r?.status ?? 'no answer'}${e?.code ? ` ${e.code}` : ''}${e?.message ? `: ${e.message}` : ''}`;
@@ -384,10 +383,17 @@ async function reconcile(ctx: CampaignContext, campaign: AckCampaign): Promise<C
   };
 }
 
-/** Server time of the newest acknowledgement the figures count, or null. */
+/**
+ * Server time (`createdDateTime`) of the newest acknowledgement the figures count, or null. Never the
+ * `AcknowledgedOn` its author wrote: Home adds only acknowledgements the server created after this instant, so a
+ * client-written time far ahead would freeze Home's figure.
+ */
 function newestCounted(views: readonly RequestView[]): string | null {
   let newest: string | null = null;
-  for (const v of views) if (v.status === 'Acknowledged' && v.acknowledgedAt && (newest === null || Date.parse(v.acknowledgedAt) > Date.parse(newest))) newest = v.acknowledgedAt;
+  for (const v of views) {
+    const at = v.status === 'Acknowledged' ? v.ack?.stamp.createdAt : undefined;
+    if (at && (newest === null || Date.parse(at) > Date.parse(newest))) newest = at;
+  }
   return newest;
 }
 
@@ -439,7 +445,7 @@ async function carryOut(state: RunState, plan: CampaignPlan, last: boolean): Pro
       const r = requestOf(res!.body as ListItem, ctx.timeZone);
       state.requests.set(r.key, r);
       state.created++;
-    } else if (res && (res.status === 409 || ambiguous(res.status)) && !last) {
+    } else if (res && (res.status === 409 || isAmbiguousStatus(res.status)) && !last) {
       // 409: the unique RequestKey exists (a concurrent run wrote it); unanswered: it may have landed. Read again.
       again = true;
     } else if (!(res && res.status === 409)) {
@@ -451,7 +457,7 @@ async function carryOut(state: RunState, plan: CampaignPlan, last: boolean): Pro
     if (ok(res)) {
       state.requests.set(w.update.request.key, afterWrite(state, w.update.request, res!.body));
       state[w.update.count]++;
-    } else if (res && (res.status === 412 || ambiguous(res.status)) && !last) {
+    } else if (res && (res.status === 412 || isAmbiguousStatus(res.status)) && !last) {
       again = true;
     } else {
       state.problems.push(`request of ${w.update.request.userUpn} (${w.update.count}): ${errorText(res)}`);
@@ -606,7 +612,7 @@ async function endRelease(ctx: CampaignContext, releaseId: number, event: Reques
     for (const w of writes) {
       const res = answers.get(w.request.id);
       if (ok(res)) out[w.ack ? 'acknowledged' : 'requests']++;
-      else if (res && (res.status === 412 || ambiguous(res.status)) && pass === 1) again = true;
+      else if (res && (res.status === 412 || isAmbiguousStatus(res.status)) && pass === 1) again = true;
       else out.problems.push(`request of ${w.who}: ${errorText(res)}`);
     }
     if (!again) break;

@@ -3,7 +3,7 @@
  * (93%) · 1 overdue", a link to its compliance report. Home's "Acknowledgement compliance" card, the document
  * page and the "Acknowledgement status" web part show it.
  */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { compliancePercent, type AckFigures } from '../../../domain/acknowledgements/index.js';
 import { RouterLink } from '../../../app/shell/RouterLink.js';
@@ -19,6 +19,11 @@ export interface AckStatusProps {
   readonly figures: AckFigures | null;
   /** The compliance report it links to. */
   readonly to: string;
+  /**
+   * Open the report in the full app in a new tab: the "Acknowledgement status" web part's host has no route of the
+   * app's own (webparts/WebPartRoutes.tsx), so an in-page link would lead nowhere there.
+   */
+  readonly newTab?: boolean;
 }
 
 /** The figure's words, e.g. "SMS-POL-001 3.0: 15 of 16 acknowledged (93%)". */
@@ -41,7 +46,13 @@ export function AckStatus(props: AckStatusProps) {
   const overdue = props.figures?.overdue ?? 0;
   return (
     <span>
-      <RouterLink to={props.to}>{text}</RouterLink>
+      {props.newTab ? (
+        <Link href={props.to} target="_blank" rel="noopener noreferrer">
+          {text}
+        </Link>
+      ) : (
+        <RouterLink to={props.to}>{text}</RouterLink>
+      )}
       {overdue > 0 && (
         <>
           {' · '}

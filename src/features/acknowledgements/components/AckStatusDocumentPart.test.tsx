@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { upnOf } from '../../../../emulator/seed/tenant.js';
 import { ensureDemoContent } from '../../../../scripts/demo/firstStart.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, renderApp, startHarness, type Harness } from '../../../../tests/support/appHarness.js';
 import { installLayoutShims } from '../../../../tests/support/jsdom.js';
 import { signInToEmulator } from '../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../app/auth/scopes.js';
 
 /** The document page's acknowledgement figure (controllers and managers only), and the release report it opens. */
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const priya = person('Priya', 'Nair');
-const jack = person('Jack', 'Turner');
+const priya = demoPerson('Priya', 'Nair');
+const jack = demoPerson('Jack', 'Turner');
 
 let harness: Harness;
 beforeAll(async () => {

@@ -20,7 +20,7 @@ export type AckStatusTarget = { readonly docId: string; readonly versionLabel?: 
  * The live figure of a release or campaign (every trusted acknowledgement counted, one `$batch` for the release's
  * records after its campaigns are found), as an `AckStatus` line linking to its report.
  */
-export function AckStatusRelease({ ctx, target }: { ctx: MyAckContext; target: AckStatusTarget }) {
+export function AckStatusRelease({ ctx, target, newTab = false }: { ctx: MyAckContext; target: AckStatusTarget; /** See `AckStatusProps.newTab`. */ newTab?: boolean }) {
   const { t } = useTranslation();
   const byCampaign = 'campaignId' in target;
   const docCampaigns = useQuery({ ...documentCampaignsQuery(ctx.client, ctx.site, byCampaign ? '' : target.docId, ctx.timeZone), enabled: !byCampaign });
@@ -43,7 +43,7 @@ export function AckStatusRelease({ ctx, target }: { ctx: MyAckContext; target: A
   const views = byCampaign ? records.data.views.filter((v) => String(v.request.campaignId) === campaign.id) : records.data.views;
   return (
     <Body1 as="p">
-      <AckStatus docId={campaign.docId} versionLabel={campaign.versionLabel} figures={figuresOf(views)} to={byCampaign ? campaignReportPath(campaign.id) : releaseReportPath(campaign.releaseId)} />
+      <AckStatus docId={campaign.docId} versionLabel={campaign.versionLabel} figures={figuresOf(views)} to={byCampaign ? campaignReportPath(campaign.id) : releaseReportPath(campaign.releaseId)} newTab={newTab} />
     </Body1>
   );
 }

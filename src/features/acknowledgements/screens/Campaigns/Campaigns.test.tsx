@@ -2,11 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { getTransitiveUserMembers, listGroups } from '../../../../../graph/directory/members.js';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
 import { ensureDemoContent } from '../../../../../scripts/demo/firstStart.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import { installLayoutShims } from '../../../../../tests/support/jsdom.js';
 import { signInToEmulator } from '../../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../../app/auth/scopes.js';
@@ -18,11 +17,10 @@ import { siteDateOf } from '../../../../platform/clock.js';
  * The campaigns screen and "Start a campaign" (document controllers and SMS managers), against the emulator with
  * the demo content: two all-staff policy campaigns are open; SMS-POL-003 requires acknowledgement and has none.
  */
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const tom = person('Tom', 'Whitaker');
-const priya = person('Priya', 'Nair');
-const jack = person('Jack', 'Turner');
-const sofia = person('Sofia', 'Almeida');
+const tom = demoPerson('Tom', 'Whitaker');
+const priya = demoPerson('Priya', 'Nair');
+const jack = demoPerson('Jack', 'Turner');
+const sofia = demoPerson('Sofia', 'Almeida');
 
 let harness: Harness;
 let siteId: string;

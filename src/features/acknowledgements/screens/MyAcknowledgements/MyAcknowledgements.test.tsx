@@ -7,9 +7,8 @@ import { f } from '../../../../../graph/core/filter.js';
 import { createItem, listAllItems, type ListItem } from '../../../../../graph/lists/items.js';
 import { getMe } from '../../../../../graph/directory/me.js';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
-import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { ensureDemoContent } from '../../../../../scripts/demo/firstStart.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import { installLayoutShims } from '../../../../../tests/support/jsdom.js';
 import { signInToEmulator } from '../../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../../app/auth/scopes.js';
@@ -21,12 +20,11 @@ import { localCalendarDate } from '../../../../platform/clock.js';
  * (employee, a new joiner) has SMS-POL-001 3.0 and SMS-POL-002 4.0 to acknowledge, Sofia both overdue,
  * Aisha SMS-POL-002 pending, Ben SMS-POL-002 overdue; everyone else acknowledged both.
  */
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const jack = person('Jack', 'Turner');
-const sofia = person('Sofia', 'Almeida');
-const aisha = person('Aisha', 'Rahman');
-const ben = person('Ben', 'Adeyemi');
-const tom = person('Tom', 'Whitaker');
+const jack = demoPerson('Jack', 'Turner');
+const sofia = demoPerson('Sofia', 'Almeida');
+const aisha = demoPerson('Aisha', 'Rahman');
+const ben = demoPerson('Ben', 'Adeyemi');
+const tom = demoPerson('Tom', 'Whitaker');
 
 let harness: Harness;
 let siteId: string;

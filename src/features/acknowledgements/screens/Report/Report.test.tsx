@@ -7,7 +7,7 @@ import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { updateItemFields } from '../../../../../graph/lists/items.js';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
 import { ensureDemoContent } from '../../../../../scripts/demo/firstStart.js';
-import { CONFIG, ORIGIN, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import { installLayoutShims } from '../../../../../tests/support/jsdom.js';
 import { App } from '../../../../app/App.js';
 import { signInToEmulator } from '../../../../app/auth/devSignIn.js';
@@ -24,9 +24,8 @@ import { parseCsv } from '../../../../../tests/support/csv.js';
  * The compliance report of SMS-POL-001 3.0 on the demo tenant (16 staff asked; Jack pending as a new joiner,
  * Sofia overdue), as Tom (SMS manager) and Priya (document controller) see it, against the emulator.
  */
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const tom = person('Tom', 'Whitaker');
-const priya = person('Priya', 'Nair');
+const tom = demoPerson('Tom', 'Whitaker');
+const priya = demoPerson('Priya', 'Nair');
 
 let harness: Harness;
 let siteId: string;
@@ -144,7 +143,7 @@ describe('Compliance report of a campaign', () => {
 
   it('is not for employees', async () => {
     installLayoutShims();
-    const session = await signInToEmulator(ORIGIN, person('Jack', 'Turner'), APP_SCOPES);
+    const session = await signInToEmulator(ORIGIN, demoPerson('Jack', 'Turner'), APP_SCOPES);
     render(
       <MemoryRouter initialEntries={[`/acknowledgements/campaigns/${campaign.id}`]}>
         <App config={CONFIG} host={{ kind: 'browser', embedded: false }} i18n={createI18n('en')} testing={{ queryRetry: false, graphRetry: { maxRetries: 0 }, session }} content={<Report target={{ campaignId: campaign.id }} />} />

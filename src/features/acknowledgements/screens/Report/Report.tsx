@@ -14,7 +14,7 @@ import { siteDateOf } from '../../../../platform/clock.js';
 import { ActionDialog } from '../../../../ui/ActionDialog.js';
 import { DataTable, type DataTableColumn } from '../../../../ui/DataTable.js';
 import type { SaveFile } from '../../../../ui/export/index.js';
-import { campaignStatusLabel, figureLabel, requestStatusLabel } from '../../i18n/reportLabels.js';
+import { campaignRefusalText, campaignStatusLabel, figureLabel, requestStatusLabel } from '../../i18n/reportLabels.js';
 import { useCampaignContext, type CampaignContext } from '../../useCampaignContext.js';
 import { REPORT_FILTERS, departmentOf, type ReportFilter } from './reportFilter.js';
 import { useReportStyles } from './Report.styles.js';
@@ -82,7 +82,7 @@ function ReportBody({ ctx, target, saveFile }: { ctx: CampaignContext; target: R
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('ackReport.reconcileFailed')}</MessageBarTitle>
-            {state.reconcileError instanceof Error ? state.reconcileError.message : String(state.reconcileError)}
+            {state.reconcileError instanceof CampaignRefusedError ? campaignRefusalText(t, state.reconcileError.code) : null}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={state.retryReconcile}>{t('common.retry')}</Button>
@@ -270,10 +270,10 @@ function WaiveDialog({ state, view }: { state: ReportState; view: RequestView })
       precheck={() => {
         const check = requestTransition({ ...r, status: view.status }, { type: 'waive', reason, actorRoles: state.ctx.roles });
         if (check.ok) return null;
-        return { message: check.code === 'reasonRequired' ? t('ackReport.waive.reasonRequired') : check.code === 'notPermitted' ? t('ackReport.waive.notPermitted') : check.message };
+        return { message: check.code === 'notPermitted' ? t('ackReport.waive.notPermitted') : campaignRefusalText(t, check.code) };
       }}
       run={() => state.waive(view, reason.trim())}
-      refusalOf={(e) => (e instanceof CampaignRefusedError ? { message: e.code === 'reasonRequired' ? t('ackReport.waive.reasonRequired') : e.message } : null)}
+      refusalOf={(e) => (e instanceof CampaignRefusedError ? { message: e.code === 'notPermitted' ? t('ackReport.waive.notPermitted') : campaignRefusalText(t, e.code) } : null)}
       explain={(refusal) => ({ message: refusal.message, at: 'reason' })}
       onReset={() => setReason('')}
     >

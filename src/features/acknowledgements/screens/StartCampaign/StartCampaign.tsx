@@ -11,6 +11,7 @@ import { audienceGroupsQuery, refreshAfterCampaignStep, publishedReleasesQuery, 
 import { start } from '../../services/campaignActions.js';
 import type { CampaignContext } from '../../useCampaignContext.js';
 import { startKeyOf, validateStartForm, type AudienceKind, type StartField, type StartForm, type StartProblem } from './startCampaignForm.js';
+import { campaignRefusalText } from '../../i18n/reportLabels.js';
 
 const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -97,7 +98,7 @@ export function StartCampaign({ ctx, onStarted }: StartCampaignProps) {
         return checked.ok ? null : { kind: 'form', problems: checked.problems };
       }}
       run={run}
-      refusalOf={(e) => (e instanceof CampaignRefusedError ? { kind: 'engine', message: e.message, code: e.code } : null)}
+      refusalOf={(e) => (e instanceof CampaignRefusedError ? { kind: 'engine', message: campaignRefusalText(t, e.code), code: e.code } : null)}
       explain={(r): RefusalExplanation<StartField> =>
         r.kind === 'form'
           ? { message: t('ackStart.invalid'), problems: r.problems.map((p) => ({ field: p.field, message: problemText(p) })) }

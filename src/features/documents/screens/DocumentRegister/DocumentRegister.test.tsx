@@ -20,15 +20,14 @@ import { APP_SCOPES } from '../../../../app/auth/scopes.js';
 import { DEMO_SMS_SITE_URL } from '../../../../app/config.js';
 import { createI18n, type Language } from '../../../../app/i18n/i18n.js';
 import { createQueryClient } from '../../../../app/query/queryClient.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import type { SmsRole } from '../../../../domain/roles.js';
 import type { SavedFile } from '../../../../ui/export/saveFile.js';
 import { DocumentRegister } from './DocumentRegister.js';
 import { parseCsv } from '../../../../../tests/support/csv.js';
 
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const jack = person('Jack', 'Turner');
-const priya = person('Priya', 'Nair');
+const jack = demoPerson('Jack', 'Turner');
+const priya = demoPerson('Priya', 'Nair');
 
 const DEMO_IDS = DEMO_DOCUMENTS.map((d) => d.docId);
 const dates = seedDates(new Date());

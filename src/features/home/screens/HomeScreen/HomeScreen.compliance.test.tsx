@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
-import { upnOf } from '../../../../../emulator/seed/tenant.js';
 import { getSiteByUrl } from '../../../../../graph/sites/sites.js';
 import { ensureDemoContent } from '../../../../../scripts/demo/firstStart.js';
-import { CONFIG, ORIGIN, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
+import { CONFIG, ORIGIN, demoPerson, renderApp, startHarness, type Harness } from '../../../../../tests/support/appHarness.js';
 import { signInToEmulator } from '../../../../app/auth/devSignIn.js';
 import { APP_SCOPES } from '../../../../app/auth/scopes.js';
 import { DEMO_SMS_SITE_URL } from '../../../../app/config.js';
@@ -14,9 +13,8 @@ import { loadMyAcknowledgements } from '../../../../platform/acknowledgements/re
  * Home's "Acknowledgement compliance" card (SMS managers and document controllers): each open campaign's stored
  * figures brought up to date with the acknowledgements created since, read inside Home's one `$batch`.
  */
-const person = (given: string, surname: string) => ({ displayName: `${given} ${surname}`, userPrincipalName: upnOf({ given, surname }) });
-const tom = person('Tom', 'Whitaker');
-const jack = person('Jack', 'Turner');
+const tom = demoPerson('Tom', 'Whitaker');
+const jack = demoPerson('Jack', 'Turner');
 
 let harness: Harness;
 let siteId: string;
