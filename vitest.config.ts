@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Fetches the UI catalogs that the app loads on demand, so tests can render in any language at once. */
+const I18N_CATALOGS = 'tests/support/i18nCatalogs.ts';
+
 /**
  * Test projects (see docs/ARCHITECTURE.md): graph and emulator run in node, src and webparts in
  * jsdom, e2e drives Debian's Chromium through playwright-core against started processes.
@@ -12,8 +15,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'graph', environment: 'node', include: ['graph/**/*.test.ts'] } },
       { extends: true, test: { name: 'emulator', environment: 'node', include: ['emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'], testTimeout: 30_000 } },
-      { extends: true, test: { name: 'src', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 20_000 } },
-      { extends: true, test: { name: 'webparts', environment: 'jsdom', include: ['webparts/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'src', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: [I18N_CATALOGS], testTimeout: 20_000 } },
+      { extends: true, test: { name: 'webparts', environment: 'jsdom', include: ['webparts/**/*.test.{ts,tsx}'], setupFiles: [I18N_CATALOGS] } },
       {
         extends: true,
         test: {

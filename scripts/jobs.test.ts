@@ -8,6 +8,10 @@ import { createDocument, decideApproval, loadDocument, loadDocumentServices, sub
 import { startCampaign } from '../src/platform/acknowledgements/index.js';
 import { shiftedClock, systemClock } from '../src/platform/clock.js';
 import { loadSmsSite } from '../src/platform/site.js';
+import { getTask, updateTask } from '../graph/planner/planner.js';
+import { loadActionByRef, raiseAction, type ActionsContext } from '../src/platform/actions/index.js';
+import { loadPeopleDirectory } from '../src/platform/people.js';
+import { platformWriteDeps } from '../src/platform/registers/write.defaults.js';
 import { main } from './jobs.js';
 
 /**
@@ -116,5 +120,42 @@ describe('npm run jobs -- acknowledgements', () => {
     expect(await main(['acknowledgements', '--site', siteUrl, '--target', 'cloud'], {}, quiet)).toBe(2);
     expect(await main(['acknowledgements', '--site', siteUrl, '--time-zone', 'Mars/Olympus'], {}, quiet)).toBe(2);
     expect(await main(['acknowledgements', '--help'], {}, quiet)).toBe(0);
+    expect(await main(['actions', '--site', siteUrl, '--target', 'cloud'], {}, quiet)).toBe(2);
+  });
+});
+
+describe('npm run jobs -- actions', () => {
+  it('brings progress set in Planner into the action, puts back what SharePoint owns, and a second run writes nothing', async () => {
+    const client = sms.clientAs(demo.marcus);
+    const site = await loadSmsSite(client, sms.siteId, sms.siteWebUrl);
+    const people = await loadPeopleDirectory(client, sms.siteId);
+    const ctx: ActionsContext = {
+      client,
+      site,
+      people,
+      timeZone: 'UTC',
+      today: systemClock.today(),
+      appOrigin: 'https://sms.example',
+      actor: { id: demo.marcus, roles: ['processOwner', 'employee'], ownedProcessIds: [] },
+      writeDeps: platformWriteDeps({ client, site, actor: { upn: demo.marcus, lookupId: null }, clock: systemClock }),
+    };
+    const base = { sourceRegister: 'risks', sourceItemId: 901, sourceRef: 'RSK-901', sourceOwnerId: demo.marcus, actionType: 'Risk treatment', assigneeId: demo.david, dueDate: '2099-06-30' } as const;
+    const done = await raiseAction(ctx, { ...base, title: 'Cross-train two analysts' });
+    const renamed = await raiseAction(ctx, { ...base, title: 'Add a second carrier' });
+    const david = sms.clientAs(demo.david);
+    await updateTask(david, done.plannerTaskId!, { percentComplete: 100 }, (await getTask(david, done.plannerTaskId!))['@odata.etag']!);
+    await updateTask(david, renamed.plannerTaskId!, { title: 'carrier?' }, (await getTask(david, renamed.plannerTaskId!))['@odata.etag']!);
+
+    const lines: string[] = [];
+    expect(await main(['actions', '--site', siteUrl], {}, (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toMatch(new RegExp(`: \\d+ action\\(s\\) checked, updated from Planner 1 \\(${done.ref}\\), tasks updated 1 \\(${renamed.ref}\\), tasks recreated 0, conflicts merged 0, sources advanced 0$`));
+    expect((await loadActionByRef(ctx, done.ref))?.status).toBe('Completed');
+    expect((await getTask(david, renamed.plannerTaskId!)).title).toBe(`[${renamed.ref}] Add a second carrier`);
+
+    await sms.emu.clearRequestLog();
+    const again: string[] = [];
+    expect(await main(['actions', '--site', siteUrl], {}, (l) => again.push(l))).toBe(0);
+    expect(again[0]).toMatch(/updated from Planner 0, tasks updated 0, tasks recreated 0, conflicts merged 0, sources advanced 0$/);
+    expect(await writesSince()).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@ import { getSite, getSiteByUrl } from '../graph/sites/sites.js';
 import { CLOUD_NAMES, type CloudName } from '../src/app/config.js';
 import { teamsDeepLink } from '../src/app/tabs/deepLinks.js';
 import { runOpenCampaigns, catchUpPublications, type CampaignContext, type CampaignRunSummary } from '../src/platform/acknowledgements/index.js';
-import { systemClock, type Clock } from '../src/platform/clock.js';
+import { syncActions, type ActionsContext, type SyncReport } from '../src/platform/actions/index.js';
+import { siteDateOf, systemClock, type Clock } from '../src/platform/clock.js';
+import { loadPeopleDirectory } from '../src/platform/people.js';
+import { platformWriteDeps } from '../src/platform/registers/write.defaults.js';
 import { loadSmsSite } from '../src/platform/site.js';
 import type { AckCampaign } from '../src/domain/acknowledgements/index.js';
 import { parseEnvFile, resolveEnvFile } from './package.js';
@@ -23,15 +26,22 @@ import { cliGraphClient, parseOrExit, siteArgument, targetOf } from './provision
  *   past due become Overdue, acknowledged ones catch up, and the activity-feed notices due today go out
  *   (requested, before the due date, after it), at most one per person and request a day. Idempotent: a second run
  *   the same day writes nothing and sends nothing. Prints one line per campaign.
+ * - `actions`: syncs every open action with its Planner task (src/platform/actions, `syncActions` scope `all`):
+ *   progress from Planner to the action, title, assignee, due date, priority and label from the action to Planner,
+ *   deleted tasks recreated, nonconformities whose actions are all complete moved to 'Effectiveness check'.
+ *   Idempotent: a second run writes nothing. Prints one summary line, then one line per warning.
  *
  * Exit codes: 0 done (problems such as a notification Graph refused are printed but do not fail the run), 1 a
  * campaign or the site could not be read or reconciled, 2 bad arguments or no token.
  */
 export const USAGE = `usage: npm run jobs -- acknowledgements --site <url|id> [--target emulator|graph] [--cloud global|china]
                       [--time-zone <IANA zone>] [--teams-app-id <Teams app id>]
+       npm run jobs -- actions --site <url|id> [--target emulator|graph] [--cloud global|china] [--time-zone <IANA zone>]
 
   acknowledgements  Start the campaigns of publications that have none, reconcile every open acknowledgement
                     campaign and send the notices that are due.
+  actions           Sync every open action with its Planner task (progress from Planner; title, assignee, due date,
+                    priority and label to Planner; deleted tasks recreated; NCs moved on when their actions are done).
   --site            The SMS site: its URL, its Graph id, or an emulator URL (http://127.0.0.1:4000/sites/KestrelSMS).
                     Default for the emulator: ${SMS_SITE_URL}
   --target          emulator (default when --site is an emulator URL or EMULATOR_URL is set) or graph.
@@ -43,14 +53,15 @@ export const USAGE = `usage: npm run jobs -- acknowledgements --site <url|id> [-
 
 Sign-in as for npm run provision: app-only with the AZURE_* settings (what a scheduler uses), GRAPH_TOKEN
 (delegated), or for the emulator its dev sign-in as the SMS manager. The jobs app needs Sites.Selected (a write
-grant on the SMS site), GroupMember.Read.All, User.Read.All (departments) and TeamsActivity.Send; for the
+grant on the SMS site), GroupMember.Read.All, User.Read.All (departments), TeamsActivity.Send and, for the actions
+job, Tasks.ReadWrite.All (Planner, app-only: planner-post-tasks); for the
 notifications Teams requires the token to be valid for 45 more minutes, and the sms365 Teams app installed for
 the recipients.`;
 
 /** Scopes the job asks the emulator's dev sign-in for. */
-export const JOB_SCOPES = ['Sites.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All', 'TeamsActivity.Send'] as const;
+export const JOB_SCOPES = ['Sites.ReadWrite.All', 'GroupMember.Read.All', 'User.Read.All', 'TeamsActivity.Send', 'Tasks.ReadWrite'] as const;
 
-export const JOBS = ['acknowledgements'] as const;
+export const JOBS = ['acknowledgements', 'actions'] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobSettings {
@@ -108,15 +119,21 @@ export function parseJobsCli(argv: readonly string[], env: NodeJS.ProcessEnv): J
 
 /** The Teams app id and app origin the notifications link to: the flag, else APP_ID/BASE_URL of the environment, else the manifest's env file. */
 export function teamsAppOf(settings: Pick<JobSettings, 'teamsAppId'>, env: NodeJS.ProcessEnv, cwd: string = process.cwd()): { appId: string; baseUrl: string | null } {
+  const { appId: fromEnv, baseUrl } = manifestEnv(env, cwd);
+  const appId = settings.teamsAppId ?? fromEnv;
+  if (!appId) throw new Error('The Teams app id is unknown: pass --teams-app-id or set APP_ID (see manifest/.env.example).');
+  return { appId, baseUrl };
+}
+
+/** APP_ID and BASE_URL (the app's origin) from the environment, else the manifest's env file. */
+function manifestEnv(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): { appId: string | null; baseUrl: string | null } {
   let file: Record<string, string> = {};
   try {
     file = parseEnvFile(readFileSync(resolveEnvFile(undefined, cwd), 'utf8'));
   } catch {
     // No manifest env file: only the flag or the environment can say.
   }
-  const appId = settings.teamsAppId ?? env.APP_ID ?? file.APP_ID;
-  if (!appId) throw new Error('The Teams app id is unknown: pass --teams-app-id or set APP_ID (see manifest/.env.example).');
-  return { appId, baseUrl: env.BASE_URL ?? file.BASE_URL ?? null };
+  return { appId: env.APP_ID ?? file.APP_ID ?? null, baseUrl: env.BASE_URL ?? file.BASE_URL ?? null };
 }
 
 /**
@@ -140,10 +157,51 @@ export function describeRun(c: AckCampaign, run: CampaignRunSummary | undefined,
   return lines;
 }
 
+/** The summary line of an actions sync, then one line per warning. */
+export function describeSync(site: string, r: SyncReport): string[] {
+  const refs = (label: string, list: readonly string[]) => (list.length ? `, ${label} ${list.length} (${list.join(', ')})` : `, ${label} 0`);
+  return [
+    `${site}: ${r.checked} action(s) checked${refs('updated from Planner', r.actionsUpdated)}${refs('tasks updated', r.tasksUpdated)}${refs('tasks recreated', r.tasksRecreated)}, conflicts merged ${r.conflictsMerged}${refs('sources advanced', r.sourcesAdvanced)}`,
+    ...r.warnings.map((w) => `  ${w}`),
+  ];
+}
+
+/** The `actions` job: one sync of every open action, app-only (or as the emulator's SMS manager). */
+async function runActionsJob(settings: JobSettings, env: NodeJS.ProcessEnv, log: (line: string) => void, clock: Clock): Promise<number> {
+  const signedIn = cliGraphClient(settings, env, USAGE, JOB_SCOPES);
+  if (typeof signedIn === 'number') return signedIn;
+  const { client, appOnly } = signedIn;
+  try {
+    const arg = await siteArgument(client, { ...settings, dryRun: true });
+    const found = arg.siteId ? await getSite(client, arg.siteId) : await getSiteByUrl(client, arg.siteUrl!);
+    const site = await loadSmsSite(client, found.id!, found.webUrl ?? settings.site);
+    const people = await loadPeopleDirectory(client, site.siteId);
+    const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const upn = appOnly ? `app:${appOnly.clientId}` : settings.target === 'emulator' && !env.GRAPH_TOKEN ? SMS_MANAGER_UPN : 'GRAPH_TOKEN';
+    const ctx: ActionsContext = {
+      client,
+      site,
+      people,
+      timeZone,
+      today: siteDateOf(clock.now(), timeZone) ?? clock.today(),
+      appOrigin: manifestEnv(env).baseUrl ?? site.webUrl,
+      actor: 'app',
+      writeDeps: platformWriteDeps({ client, site, actor: { upn, lookupId: people.byId(upn)?.lookupId ?? null }, clock }),
+    };
+    const report = await syncActions(ctx, { kind: 'all' });
+    for (const line of describeSync(found.webUrl ?? settings.site, report)) log(line);
+    return 0;
+  } catch (e) {
+    console.error(`The job could not finish: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log, clock: Clock = systemClock): Promise<number> {
   const settings = parseOrExit(() => parseJobsCli(argv, env), USAGE, log);
   if (typeof settings === 'number') return settings;
+  if (settings.job === 'actions') return runActionsJob(settings, env, log, clock);
   let app: { appId: string; baseUrl: string | null };
   try {
     app = teamsAppOf(settings, env);

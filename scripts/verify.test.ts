@@ -17,8 +17,9 @@ async function run(): Promise<{ code: number; lines: string[] }> {
   return { code, lines };
 }
 
-async function graph(upn: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await emu.graph(upn, path, { method: init.method ?? 'GET', ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { 'content-type': 'application/json' } }) });
+async function graph(upn: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+  const headers = { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers };
+  const res = await emu.graph(upn, path, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
   return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
@@ -39,6 +40,23 @@ describe('npm run verify', () => {
     expect(lines.at(-1)).toMatch(/clean, no findings$/);
     expect(code).toBe(0);
   }, 120_000);
+
+  it('finds the demo written by the right people: each decision, acceptance, completion and verification by whoever may make it', async () => {
+    const versionsOf = async (list: string, ref: string) => {
+      const all = (await graph(demo.tom, `/sites/${siteId}/lists/${list}/items?$expand=fields&$top=500`)).json.value as { id: string; fields: Record<string, unknown> }[];
+      const item = all.find((i) => i.fields.Ref === ref)!;
+      const versions = (await graph(demo.tom, `/sites/${siteId}/lists/${list}/items/${item.id}/versions?$expand=fields`)).json.value as { lastModifiedBy: { user: { email: string } }; fields: Record<string, unknown> }[];
+      return versions.reverse().map((v) => `${String(v.fields.Status)} by ${v.lastModifiedBy.user.email.toLowerCase()}`);
+    };
+    expect(await versionsOf('Improvement Register', 'IMP-014')).toEqual([`Under evaluation by ${demo.tom}`, `Approved by ${demo.raj}`, `In progress by ${demo.marcus}`]);
+    expect(await versionsOf('Risk Register', 'RSK-006')).toEqual([`Assessed by ${demo.tom}`, `Accepted by ${demo.raj}`]);
+    const act141 = await versionsOf('Actions', 'ACT-0141');
+    expect(act141.slice(0, 3)).toEqual([`In progress by ${demo.tom}`, `Completed by ${demo.david}`, `Verified by ${demo.tom}`]);
+    // The next nonconformity raised this year is NC-<year>-004 (issue 12's story).
+    const sequences = (await graph(demo.tom, `/sites/${siteId}/lists/SMS Sequences/items?$expand=fields&$top=500`)).json.value as { fields: Record<string, unknown> }[];
+    const year = new Date().getUTCFullYear();
+    expect(sequences.find((s) => s.fields.SequenceName === `NC-${year}`)?.fields.NextNumber).toBe(4);
+  });
 
   it('names a decision the author wrote for her approver, and an audit entry an employee forged and edited (exit 1)', async () => {
     // Priya writes the pending approval decision on SMS-PLN-001 herself.
@@ -108,6 +126,63 @@ describe('npm run verify', () => {
       ]),
     );
     expect(ackLines, ackLines.join('\n')).toHaveLength(5);
+  }, 120_000);
+
+  it('names register and action transitions written by the wrong person, from the version stamps and Planner (exit 1)', async () => {
+    const items = async (list: string) => (await graph(demo.tom, `/sites/${siteId}/lists/${list}/items?$expand=fields&$top=500`)).json.value as { id: string; fields: Record<string, unknown> }[];
+    const byRef = (all: { id: string; fields: Record<string, unknown> }[], ref: string) => all.find((i) => i.fields.Ref === ref)!;
+    const write = async (upn: string, list: string, id: string, fields: Record<string, unknown>) => {
+      const res = await graph(upn, `/sites/${siteId}/lists/${list}/items/${id}/fields`, { method: 'PATCH', body: fields });
+      expect(res.status, JSON.stringify(res.json).slice(0, 300)).toBe(200);
+    };
+    /** Sets a Planner task's percentComplete as `upn`, with the task's eTag (Planner stamps completedBy with the caller). */
+    const plannerProgress = async (upn: string, taskId: string, percentComplete: number) => {
+      const task = await graph(upn, `/planner/tasks/${taskId}`);
+      const res = await graph(upn, `/planner/tasks/${taskId}`, { method: 'PATCH', body: { percentComplete }, headers: { 'If-Match': String(task.json['@odata.etag']), Prefer: 'return=representation' } });
+      expect(res.status, JSON.stringify(res.json).slice(0, 300)).toBeLessThan(300);
+    };
+    const [ncs, risks, improvements, actions] = await Promise.all(['Nonconformities', 'Risk Register', 'Improvement Register', 'Actions'].map(items));
+
+    // NC-2025-003: Tom, the assignee of its effectiveness-check action ACT-0144, records the result; David, its owner, closes it.
+    const nc = byRef(ncs!, 'NC-2025-003');
+    await write(demo.tom, 'Nonconformities', nc.id, { Status: 'Effectiveness check', EffectivenessResult: 'Not effective' });
+    await write(demo.david, 'Nonconformities', nc.id, { Status: 'Closed', EffectivenessResult: 'Effective' });
+    // Marcus accepts his own RSK-003 (residual 12: top management only); Tom accepts RSK-001 (residual 9: within his authority).
+    await write(demo.marcus, 'Risk Register', byRef(risks!, 'RSK-003').id, { Status: 'Accepted', AcceptedOn: '2026-01-01T00:00:00Z' });
+    await write(demo.tom, 'Risk Register', byRef(risks!, 'RSK-001').id, { Status: 'Accepted' });
+    // Tom approves IMP-017 at a cost above his threshold (5,000).
+    await write(demo.tom, 'Improvement Register', byRef(improvements!, 'IMP-017').id, { CostEstimate: 9000, Decision: 'Approved', Status: 'Approved' });
+    // David verifies his own completed ACT-0143.
+    await write(demo.david, 'Actions', byRef(actions!, 'ACT-0143').id, { Status: 'Verified' });
+    // Tom marks David's ACT-0142 Completed, its Planner task untouched (50 %).
+    await write(demo.tom, 'Actions', byRef(actions!, 'ACT-0142').id, { Status: 'Completed' });
+    // Marcus completes ACT-0150 in Planner and Tom's sync copies it: the task's completedBy backs it (not reported).
+    const act150 = byRef(actions!, 'ACT-0150');
+    await plannerProgress(demo.marcus, String(act150.fields.PlannerTaskId), 100);
+    await write(demo.tom, 'Actions', act150.id, { Status: 'Completed' });
+    // Tom completes Marcus's ACT-0162 in Planner himself and writes it to the list.
+    const act162 = byRef(actions!, 'ACT-0162');
+    await plannerProgress(demo.tom, String(act162.fields.PlannerTaskId), 100);
+    await write(demo.tom, 'Actions', act162.id, { Status: 'Completed' });
+
+    const { code, lines } = await run();
+    expect(code).toBe(1);
+    const mine = lines.filter((l) => /^(NC-|RSK-|IMP-|ACT-)/.test(l));
+    const upn = (u: string) => u.replace(/\./g, '\\.');
+    const version = String.raw`\(version \d+\.0\)`;
+    expect(mine, lines.join('\n')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^NC-2025-003 ${version}: moved to Closed and EffectivenessResult "Effective" recorded by ${upn(demo.david)}, its owner`)),
+        expect.stringMatching(new RegExp(`^NC-2025-003 ${version}: EffectivenessResult "Not effective" recorded by ${upn(demo.tom)}, an assignee of its actions`)),
+        expect.stringMatching(new RegExp(`^RSK-003 ${version}: accepted at residual score 12 by ${upn(demo.marcus)}, without the authority to accept it \\(needs top management\\)$`)),
+        expect.stringMatching(new RegExp(`^IMP-017 ${version}: decision "Approved" on an estimated cost of 9000 written by ${upn(demo.tom)}, above their authority \\(needs top management\\)$`)),
+        expect.stringMatching(new RegExp(`^ACT-0143 ${version}: verified by its assignee ${upn(demo.david)}`)),
+        expect.stringMatching(new RegExp(`^ACT-0142 ${version}: marked Completed by ${upn(demo.tom)}, not by its assignee ${upn(demo.david)}, and its Planner task is not complete$`)),
+        expect.stringMatching(new RegExp(`^ACT-0162 ${version}: marked Completed by ${upn(demo.tom)}, not by its assignee ${upn(demo.marcus)}, and its Planner task was completed by ${upn(demo.tom)}$`)),
+      ]),
+    );
+    // Nothing about RSK-001 (accepted within Tom's authority) or ACT-0150 (completed in Planner by its assignee).
+    expect(mine, mine.join('\n')).toHaveLength(7);
   }, 120_000);
 
   it('refuses bad arguments with exit code 2', async () => {

@@ -13,6 +13,7 @@ import { verifyDocuments } from '../src/features/documents/services/integrity.js
 import { documentsSiteOf } from '../src/features/documents/services/site.js';
 import { verifyAuditTrail, type AuditFinding } from '../src/platform/auditTrail.js';
 import { describeAckFinding, verifyAcknowledgements, type AckFinding } from '../src/platform/acknowledgements/verify.js';
+import { describeRegisterOrActionFinding, verifyRegistersAndActions, type RegisterOrActionFinding } from '../src/platform/actions/verify.js';
 import { loadPeopleDirectory, type PeopleDirectory } from '../src/platform/people.js';
 import { listRefOf, loadSmsSite, type SmsSite } from '../src/platform/site.js';
 import { cliGraphClient, parseOrExit, siteArgument, targetOf } from './provision.js';
@@ -30,7 +31,12 @@ import { cliGraphClient, parseOrExit, siteArgument, targetOf } from './provision
  * - files left checked out;
  * - release or approval records that staff can read (drafts must stay private);
  * - acknowledgements not created by the person they name, or changed since; requests marked Acknowledged without
- *   one; waivers not by an SMS manager (src/platform/acknowledgements/verify.ts).
+ *   one; waivers not by an SMS manager (src/platform/acknowledgements/verify.ts);
+ * - registers and actions (issue 12, from item versions' stamps and Planner's `completedBy`): nonconformities closed,
+ *   or their effectiveness recorded, by their owner or an assignee of their actions; risks accepted and improvements
+ *   decided above the writer's authority (SMS Settings); actions verified by their assignee, or standing completed
+ *   with neither the completing version nor the Planner task's completion by the assignee
+ *   (src/platform/registers/verify.ts, src/platform/actions/verify.ts).
  * Read-only. Exit codes: 0 clean, 1 findings (or the check could not finish), 2 bad arguments.
  */
 export const USAGE = `usage: npm run verify -- --site <url|id> [--target emulator|graph] [--staff <upn>] [--cloud global|china]
@@ -45,10 +51,10 @@ export const USAGE = `usage: npm run verify -- --site <url|id> [--target emulato
 
 Sign-in as for npm run provision: the emulator's dev sign-in as the SMS manager, the AZURE_* app-only
 settings, or GRAPH_TOKEN (delegated). Read-only: it needs Sites.Read.All (or a Sites.Selected read grant),
-User.ReadBasic.All and GroupMember.Read.All.`;
+User.ReadBasic.All, GroupMember.Read.All and Tasks.Read (Planner; app-only: Tasks.Read.All).`;
 
 /** Read-only scopes the check asks the emulator for. */
-export const VERIFY_SCOPES = ['Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All'] as const;
+export const VERIFY_SCOPES = ['Sites.Read.All', 'User.ReadBasic.All', 'GroupMember.Read.All', 'Tasks.Read'] as const;
 
 export interface VerifySettings {
   target: 'emulator' | 'graph';
@@ -79,7 +85,7 @@ export interface StaffFinding {
   readonly readableBy: string;
 }
 
-export type Finding = IntegrityFinding | AuditFinding | StaffFinding | AckFinding;
+export type Finding = IntegrityFinding | AuditFinding | StaffFinding | AckFinding | RegisterOrActionFinding;
 
 /** One line of output for a finding: the DocId or reference, then the reason. */
 export function describeFinding(f: Finding, people: Pick<PeopleDirectory, 'nameOf'>): string {
@@ -101,6 +107,12 @@ export function describeFinding(f: Finding, people: Pick<PeopleDirectory, 'nameO
       return `${f.ref || '(no ref)'}: audit entry "${f.entry}" was edited after it was written (by ${f.editedBy})`;
     case 'draftRecordsReadable':
       return `${f.list}: readable by ${f.readableBy}, who may not see drafts`;
+    case 'ncClosedByParticipant':
+    case 'riskAcceptedWithoutAuthority':
+    case 'improvementDecidedWithoutAuthority':
+    case 'actionVerifiedByAssignee':
+    case 'actionCompletedNotByAssignee':
+      return describeRegisterOrActionFinding(f);
     default:
       return describeAckFinding(f);
   }
@@ -133,6 +145,7 @@ export async function verifySite(client: GraphClient, siteId: string, webUrl: st
     ...(await verifyDocuments({ client, site: documentsSiteOf(site), people })),
     ...(await verifyAuditTrail(client, site, people)),
     ...(await verifyAcknowledgements(client, site, people)),
+    ...(await verifyRegistersAndActions(client, site, people)),
   ];
   const notes: string[] = [];
   const member = typeof staff === 'function' ? staff(people) : staff;

@@ -90,17 +90,26 @@ describe('web parts', () => {
     expect(figure.getAttribute('target')).toBe('_blank');
   });
 
-  it('Register view names its register and says the feature is not built', async () => {
+  it('Register view renders the Registers area’s list of its register, each reference opening the record in the app', async () => {
     renderWebPart('/webparts/register-view?host=sharepoint&register=nonconformities');
     await screen.findByRole('heading', { level: 1, name: 'Register view' });
     expect(await screen.findByText('Register: Nonconformities', undefined, { timeout: 5000 })).toBeTruthy();
-    expect(screen.getByText('Registers: not built yet')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Nonconformities' }, { timeout: 10_000 });
+    const link = within(table).getByRole('link', { name: 'NC-2025-003 (Nonconformities), opens in the app in a new tab' });
+    expect(link.getAttribute('href')).toMatch(/^\/registers\/nonconformities\/\d+$/);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 
-  it('My actions says the feature is not built', async () => {
+  it('My actions renders the Actions area’s own "My actions" under the web part’s title, synced with Planner', async () => {
     renderWebPart('/webparts/my-actions?host=sharepoint', 'zh-CN');
     await screen.findByRole('heading', { level: 1, name: '我的措施' });
-    expect(await screen.findByText('措施：尚未构建', undefined, { timeout: 5000 })).toBeTruthy();
+    // Priya has no action assigned: the area says so, and the sync with Planner ran when the web part opened.
+    const mine = await screen.findByRole('region', { name: '分配给我（0）' }, { timeout: 10_000 });
+    expect(within(mine).getByText('没有未完成的措施')).toBeTruthy();
+    expect(await screen.findByText(/^已与 Planner 同步：检查了 \d+ 项措施$/, undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 
   it('tells the page author which property is missing or wrong', async () => {

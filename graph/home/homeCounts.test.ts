@@ -119,6 +119,28 @@ describe('getHomeCounts', () => {
       expect(inner.every((r) => r.status === 200)).toBe(true);
     });
 
+    it("counts Valid competence records expiring from today to the window's last day: everyone's, or only the user's", async () => {
+      const tom = clientFor(demo.tom);
+      const record = (upn: string, expiresOn: string, status: string) => addHomeItem(tom, siteId, 'competenceRecords', { Title: `${upn} ${expiresOn}`, PersonUPN: upn, ExpiresOn: expiresOn, Status: status });
+      await record(demo.fiona, '2031-07-10', 'Valid');
+      // The window's last day (today + 60) counts; the day after does not.
+      await record(demo.omar, '2031-08-14', 'Valid');
+      await record(demo.omar, '2031-08-15', 'Valid');
+      // Expired yesterday, or no longer the valid record: not counted.
+      await record(demo.fiona, '2031-06-14', 'Valid');
+      await record(demo.fiona, '2031-07-01', 'Superseded');
+      const by = { year: 2031, month: 8, day: 14 };
+      const everyone = await getHomeCounts(clientFor(demo.tom), { ...input(demo.tom), competenceExpiringBy: { ...by, of: 'everyone' } });
+      expect(everyone.expiringCompetence).toEqual({ state: 'counted', count: 2, more: false });
+      const fiona = await getHomeCounts(clientFor(demo.fiona), { ...input(demo.fiona), competenceExpiringBy: { ...by, of: 'mine' } });
+      expect(fiona.expiringCompetence).toEqual({ state: 'counted', count: 1, more: false });
+      const jack = await getHomeCounts(clientFor(demo.jack), { ...input(demo.jack), competenceExpiringBy: { ...by, of: 'mine' } });
+      expect(jack.expiringCompetence).toEqual({ state: 'counted', count: 0, more: false });
+      // One field in the filter (a range on the indexed ExpiresOn), so it holds past 5,000 records.
+      const filter = homeCountRequests({ ...input(demo.fiona), competenceExpiringBy: { ...by, of: 'mine' } }).map((r) => new URLSearchParams(r.url.split('?')[1]).get('$filter')!);
+      expect(filter.at(-1)).toBe("(fields/ExpiresOn ge '2031-06-15T00:00:00.000Z') and (fields/ExpiresOn le '2031-08-14T00:00:00.000Z')");
+    });
+
     it('survives names with quotes: the UPN is escaped, not concatenated', async () => {
       const counts = await getHomeCounts(clientFor(demo.priya), input("o'brien@kestrelms.example' or fields/RequestStatus eq 'Pending"));
       expect(counts.pendingAcknowledgements).toEqual({ state: 'counted', count: 0, more: false });

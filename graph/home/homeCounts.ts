@@ -7,6 +7,7 @@ import { ackRequests, acknowledgements } from '../schema/acknowledgements.js';
 import { actions } from '../schema/actions.js';
 import { audits } from '../schema/audit.js';
 import { managementReviews } from '../schema/review.js';
+import { competenceRecords } from '../schema/people.js';
 import type { SmsListSchema } from '../schema/types.js';
 import { awaitingDecisionOf, awaitingDecisionRequests, AWAITING_REQUEST_IDS } from './awaitingDecision.js';
 
@@ -19,7 +20,9 @@ import { awaitingDecisionOf, awaitingDecisionRequests, AWAITING_REQUEST_IDS } fr
  * - upcoming management reviews: `Management Reviews` items with `MeetingDate ge <today>`;
  * - upcoming audits: `Audits` items with `PlannedStart ge <today>`;
  * - optionally, document reviews due: `SMS Documents` items with `NextReviewDate le <due-by date>`;
- * - optionally, the documents awaiting the user's decision (two requests, see ./awaitingDecision.ts).
+ * - optionally, the documents awaiting the user's decision (two requests, see ./awaitingDecision.ts);
+ * - optionally, competence records expiring soon: `Competence Records` items with `ExpiresOn` between today and
+ *   the given date (one field, both bounds) and a `Valid` status, everyone's or only the user's (`PersonUPN`).
  *
  * Each request sends ONE indexed predicate: "when filtering on indexed fields, the service can only
  * filter one indexed field at a time" (listitem-list), and a second predicate makes SharePoint scan
@@ -61,6 +64,8 @@ export interface HomeCounts {
   dueDocumentReviews?: HomeCount;
   /** Documents with a review or approval of the user's to decide (Pending, release in review); only when asked for. */
   awaitingDecision?: HomeCount;
+  /** Valid competence records expiring from today to `competenceExpiringBy`; only when asked for. */
+  expiringCompetence?: HomeCount;
 }
 
 export interface HomeCountsInput {
@@ -86,6 +91,11 @@ export interface HomeCountsInput {
    * not read those lists.
    */
   awaitingDecision?: boolean;
+  /**
+   * Also count the `Valid` competence records whose `ExpiresOn` (indexed) is from today to this date: everyone's
+   * for those who read every record (`of: 'everyone'`), else the user's own (`PersonUPN` checked on the rows).
+   */
+  competenceExpiringBy?: { year: number; month: number; day: number; of: 'everyone' | 'mine' };
 }
 
 interface CountQuery {
@@ -94,7 +104,7 @@ interface CountQuery {
   /** The one predicate sent (one field). */
   filter: FilterExpr;
   /** The column checked on the returned rows, and the values that are counted or not. */
-  check: { column: string; only?: readonly string[]; except?: readonly string[] };
+  check: { column: string; only?: readonly string[]; except?: readonly string[]; /** Also a text column equal to this (case-insensitive). */ also?: { column: string; equals: string } };
 }
 
 function queries(input: HomeCountsInput): CountQuery[] {
@@ -117,6 +127,16 @@ function queries(input: HomeCountsInput): CountQuery[] {
           },
         ]
       : []),
+    ...(input.competenceExpiringBy
+      ? [
+          {
+            key: 'expiringCompetence' as const,
+            list: competenceRecords,
+            filter: f.and(f.ge('fields/ExpiresOn', today), f.le('fields/ExpiresOn', siteMidnight(input.competenceExpiringBy, zone))),
+            check: { column: status(competenceRecords), only: ['Valid'], ...(input.competenceExpiringBy.of === 'mine' ? { also: { column: 'PersonUPN', equals: upn } } : {}) },
+          },
+        ]
+      : []),
   ];
 }
 
@@ -126,7 +146,7 @@ export function homeCountRequests(input: HomeCountsInput): BatchRequest[] {
     const query = encodeQuery({
       $filter: listFilter(q.list, q.filter),
       $select: 'id',
-      $expand: `fields($select=${q.check.column})`,
+      $expand: `fields($select=${[q.check.column, ...(q.check.also ? [q.check.also.column] : [])].join(',')})`,
       $top: HOME_SCAN_CAP,
     });
     return { id: q.key, method: 'GET', url: `/sites/${seg(input.siteId)}/lists/${seg(q.list.displayName)}/items?${query}` };
@@ -211,10 +231,10 @@ function toCount(q: CountQuery, response: BatchResponse | undefined): HomeCount 
   // 404 from `lists/{title}` means the list has not been provisioned on the site yet.
   if (response?.status === 404) return { state: 'missingList', list: q.list.displayName };
   const body = batchBody<ItemsBody>(response);
-  const { column, only, except } = q.check;
+  const { column, only, except, also } = q.check;
   const counted = (body.value ?? []).filter((i) => {
     const value = String(i.fields?.[column] ?? '');
-    return (!only || only.includes(value)) && !except?.includes(value);
+    return (!only || only.includes(value)) && !except?.includes(value) && (!also || lower(i.fields?.[also.column]) === lower(also.equals));
   }).length;
   const more = counted > HOME_COUNT_CAP || body['@odata.nextLink'] !== undefined;
   return { state: 'counted', count: Math.min(counted, HOME_COUNT_CAP), more };

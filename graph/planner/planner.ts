@@ -154,3 +154,24 @@ export async function getMyTasks(client: GraphClient, signal?: AbortSignal): Pro
 export async function getPlanTasks(client: GraphClient, planId: string, signal?: AbortSignal): Promise<WithETag<PlannerTask>[]> {
   return getAll<WithETag<PlannerTask>>(client, `/planner/plans/${seg(planId)}/tasks`, { signal });
 }
+
+/**
+ * Deletes a task (`DELETE /planner/tasks/{task-id}` with `If-Match` → 204). The app never deletes the task
+ * of an action (a deleted task is recreated); tests use this to play a user who deletes one in Planner.
+ *
+ * Minimum delegated scope: `Tasks.ReadWrite`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/plannertask-delete
+ */
+export async function deleteTask(client: GraphClient, taskId: string, eTag: string, signal?: AbortSignal): Promise<void> {
+  await graphRequest(client, { method: 'DELETE', path: `/planner/tasks/${seg(taskId)}`, headers: { 'If-Match': requireETag(eTag) }, signal });
+}
+
+/**
+ * The tasks of a bucket (`GET /planner/buckets/{bucket-id}/tasks`, all pages).
+ *
+ * Minimum delegated scope: `Tasks.Read`.
+ * Microsoft Learn: https://learn.microsoft.com/graph/api/plannerbucket-list-tasks
+ */
+export async function getBucketTasks(client: GraphClient, bucketId: string, signal?: AbortSignal): Promise<WithETag<PlannerTask>[]> {
+  return getAll<WithETag<PlannerTask>>(client, `/planner/buckets/${seg(bucketId)}/tasks`, { signal });
+}

@@ -13,7 +13,7 @@ import { listItems, type ListItem } from '../../graph/lists/index.js';
 import { columnOf, requireList, type SmsListSchema } from '../../graph/schema/index.js';
 import type { GraphClient } from '../../graph/core/client.js';
 import { count, listIdOf, recall, remember, type SeedContext } from './context.js';
-import type { ItemLink, PersonKey, SeedItem, SeedList } from './types.js';
+import type { ItemLink, PersonKey, SeedItem, SeedList, SeedStep } from './types.js';
 
 /** The column that identifies a seeded item in each list (unique per list). */
 export function keyColumnOf(schema: SmsListSchema): string {
@@ -40,8 +40,8 @@ export interface PendingLinks {
 
 export const newPendingLinks = (): PendingLinks => ({ items: [] });
 
-/** Whether any item of the seed data has lookups or item-id columns (its list must be read with those values). */
-const hasLinks = (data: SeedList): boolean => data.items.some((i) => Object.keys(i.links ?? {}).length > 0 || Object.keys(i.ids ?? {}).length > 0);
+/** Whether any item of the seed data has lookups, item-id columns or later steps (its list must be read with those values). */
+const hasLinks = (data: SeedList): boolean => data.items.some((i) => Object.keys(i.links ?? {}).length > 0 || Object.keys(i.ids ?? {}).length > 0 || (i.steps?.length ?? 0) > 0);
 
 /**
  * Every item of a list with its key column and eTag, registered in the context. Returns the
@@ -193,16 +193,82 @@ export async function seedList(ctx: SeedContext, client: GraphClient, data: Seed
     if (fields) pending.items.push(...unlinked(schema, item, fields));
   }
   const missing = data.items.filter((i) => !existing.has(i.key));
-  if (missing.length === 0) return 0;
   const listId = listIdOf(ctx, data.list);
-  const requests = missing.map((item, i) => createItemRequest(String(i + 1), ctx.siteId, listId, fieldsOf(ctx, schema, item, pending)));
-  const created = await runBatch<ListItem>(ctx, client, requests, `creating ${schema.displayName}`);
-  missing.forEach((item, i) => {
-    const body = created.get(String(i + 1));
-    if (body?.id) remember(ctx, data.list, item.key, { id: String(body.id), eTag: body['@odata.etag'] ?? '' });
-  });
-  count(ctx, data.list, missing.length);
+  if (missing.length > 0) {
+    const requests = missing.map((item, i) => createItemRequest(String(i + 1), ctx.siteId, listId, fieldsOf(ctx, schema, item, pending)));
+    const created = await runBatch<ListItem>(ctx, client, requests, `creating ${schema.displayName}`);
+    missing.forEach((item, i) => {
+      const body = created.get(String(i + 1));
+      if (body?.id) remember(ctx, data.list, item.key, { id: String(body.id), eTag: body['@odata.etag'] ?? '' });
+    });
+    count(ctx, data.list, missing.length);
+  }
+  await applySteps(
+    ctx,
+    schema,
+    data.items.filter((i) => i.steps?.length).map((item) => ({ item, next: existing.has(item.key) ? stepsDone(ctx, schema, item, existing.get(item.key)!) : 0 })),
+  );
   return missing.length;
+}
+
+/** The fieldValueSet a step writes. */
+const stepFields = (ctx: Pick<SeedContext, 'people'>, schema: SmsListSchema, step: Pick<SeedStep, 'fields' | 'people'>): Record<string, unknown> => ({ ...step.fields, ...peopleFields(ctx, schema, step.people) });
+
+/** Whether a stored value is the value seeded (date-only columns compare by their date, absent equals empty). */
+function sameValue(stored: unknown, want: unknown): boolean {
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  if (empty(want) || empty(stored)) return empty(want) && empty(stored);
+  if (Array.isArray(want)) return Array.isArray(stored) && JSON.stringify([...want].map(String).sort()) === JSON.stringify([...stored].map(String).sort());
+  const date = /^\d{4}-\d{2}-\d{2}/;
+  if (typeof want === 'string' && typeof stored === 'string' && date.test(want) && date.test(stored)) return want.slice(0, 10) === stored.slice(0, 10);
+  return String(stored) === String(want);
+}
+
+/**
+ * How many of an existing item's steps were written: the most for which the item holds what the steps leave in the
+ * columns they write (all of them when it holds none of those states: something else changed it since).
+ */
+export function stepsDone(ctx: Pick<SeedContext, 'people'>, schema: SmsListSchema, item: SeedItem, stored: Record<string, unknown>): number {
+  const steps = item.steps ?? [];
+  const written = steps.map((s) => stepFields(ctx, schema, s));
+  const columns = [...new Set(written.flatMap((w) => Object.keys(w).filter((k) => !k.includes('@'))))];
+  const initial = stepFields(ctx, schema, { fields: item.fields, people: item.people as SeedStep['people'] });
+  let state: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, initial[c]]));
+  const holds = () => columns.every((c) => sameValue(stored[c], state[c]));
+  let done = holds() ? 0 : -1;
+  written.forEach((w, k) => {
+    state = { ...state, ...w };
+    if (holds()) done = k + 1;
+  });
+  return done < 0 ? steps.length : done;
+}
+
+/** Writes the remaining steps of items, round by round (each item's steps in order), each as the person it names. */
+async function applySteps(ctx: SeedContext, schema: SmsListSchema, queue: { item: SeedItem; next: number }[]): Promise<void> {
+  const listId = listIdOf(ctx, schema.key);
+  for (;;) {
+    const due = queue.filter((q) => q.next < (q.item.steps?.length ?? 0));
+    if (due.length === 0) return;
+    const byPerson = new Map<PersonKey, typeof due>();
+    for (const q of due) {
+      const by = q.item.steps![q.next]!.by;
+      byPerson.set(by, [...(byPerson.get(by) ?? []), q]);
+    }
+    for (const [person, entries] of byPerson) {
+      const requests = entries.map((q, i) => {
+        const ref = recall(ctx, schema.key, q.item.key);
+        if (!ref) throw new Error(`${schema.displayName} ${q.item.key} was not seeded`);
+        return updateItemFieldsRequest(String(i + 1), ctx.siteId, listId, ref.id, stepFields(ctx, schema, q.item.steps![q.next]!), ref.eTag);
+      });
+      const updated = await runBatch<Record<string, unknown>>(ctx, ctx.as(person), requests, `writing ${schema.displayName} as ${person}`);
+      entries.forEach((q, i) => {
+        const eTag = updated.get(String(i + 1))?.['@odata.etag'];
+        const ref = recall(ctx, schema.key, q.item.key)!;
+        if (typeof eTag === 'string') ref.eTag = eTag;
+        q.next++;
+      });
+    }
+  }
 }
 
 /** Second pass: PATCHes the lookups that had to wait for their targets. */

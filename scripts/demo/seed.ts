@@ -123,10 +123,18 @@ export async function isDemoSeeded(client: GraphClient, siteId: string, settings
 }
 
 /**
- * Next numbers of the SMS Sequences after the seeded refs: `NC-2025` → 5 after NC-2025-004,
- * `ACT` → 171 after ACT-0170, `SMS-POL` → 4 after SMS-POL-003, ...
+ * The next number of this year's nonconformity counter (`NC-<year of D>`). The demo's nonconformities keep the fixed
+ * refs of domain §7.5 (NC-2025-…) but stand for the year's first three, so the first one raised in the app is
+ * NC-<year>-004, as issue 12's story has it (tests/e2e/actions.e2e.test.ts).
  */
-export function sequencesFor(lists: readonly SeedList[], docIds: readonly string[]): SeedList {
+export const NC_NEXT_NUMBER_THIS_YEAR = 4;
+
+/**
+ * Next numbers of the SMS Sequences after the seeded refs: `NC-2025` → 5 after NC-2025-004,
+ * `ACT` → 171 after ACT-0170, `SMS-POL` → 4 after SMS-POL-003, ...; with `year`, also `NC-<year>` →
+ * `NC_NEXT_NUMBER_THIS_YEAR` unless the seeded refs already number that year.
+ */
+export function sequencesFor(lists: readonly SeedList[], docIds: readonly string[], year?: number): SeedList {
   const next = new Map<string, { prefix: string; next: number; padding: number }>();
   const see = (ref: string) => {
     const m = /^(.*?)(\d+)$/.exec(ref);
@@ -144,6 +152,7 @@ export function sequencesFor(lists: readonly SeedList[], docIds: readonly string
     for (const item of list.items) if (typeof item.fields.Ref === 'string') see(item.fields.Ref);
   }
   for (const id of docIds) see(id);
+  if (year !== undefined && !next.has(`NC-${year}`)) next.set(`NC-${year}`, { prefix: `NC-${year}-`, next: NC_NEXT_NUMBER_THIS_YEAR, padding: 3 });
   return {
     list: 'smsSequences',
     items: [...next.entries()]
@@ -276,7 +285,7 @@ export async function seedDemo(opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const linked = await resolvePending(ctx, admin, pending);
   if (linked) log(`  - linked ${linked} items to items seeded after them`);
 
-  await seedSequences(ctx, admin, sequencesFor([...registers, actionData], DEMO_DOCUMENTS.map((doc) => doc.docId)));
+  await seedSequences(ctx, admin, sequencesFor([...registers, actionData], DEMO_DOCUMENTS.map((doc) => doc.docId), Number(dates.day(0).slice(0, 4))));
   log('  - SMS Sequences: next numbers after the seeded refs');
 
   const marker: Record<string, FieldValue> = { Title: DEMO_SEEDED_KEY, Key: DEMO_SEEDED_KEY, Value: dates.day(0), Description: 'The demo content of domain reference §7 was seeded on this day (D).' };

@@ -45,6 +45,19 @@ export interface SeedItem {
   readonly links?: Readonly<Record<string, ItemLink | readonly ItemLink[]>>;
   /** Number columns that hold the item id of another seeded item (e.g. `SourceItemId`). */
   readonly ids?: Readonly<Record<string, ItemLink>>;
+  /**
+   * Later writes, in order, each by the person allowed to make it (a status change, a decision, a verification):
+   * the item is created with `fields` and `people`, then each step is written as `by`. The server stamps each
+   * version with its writer, and `npm run verify` judges the lifecycle by those stamps (ADR 0006).
+   */
+  readonly steps?: readonly SeedStep[];
+}
+
+/** One later write of a seeded item (see `SeedItem.steps`). */
+export interface SeedStep {
+  readonly by: PersonKey;
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly people?: Readonly<Record<string, PersonKey>>;
 }
 
 /** The items of one list. */

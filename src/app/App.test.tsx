@@ -88,11 +88,12 @@ describe('navigation by role', () => {
     renderApp();
     const user = await signInAs('Priya Nair');
     const nav = await navLinks();
-    await user.click(within(nav).getByRole('link', { name: 'Registers' }));
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Registers' });
+    // Compliance shows once Priya's roles are read.
+    await user.click(await within(nav).findByRole('link', { name: 'Compliance' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Compliance' });
     expect(document.activeElement).toBe(heading);
-    expect(within(nav).getByRole('link', { name: 'Registers' }).getAttribute('aria-current')).toBe('page');
-    expect(screen.getByText(/Registers arrive with a later issue/)).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Compliance' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText(/Compliance arrives with a later issue/)).toBeTruthy();
     expect(screen.getByText(/Nothing here is sample data/)).toBeTruthy();
   });
 
@@ -103,6 +104,17 @@ describe('navigation by role', () => {
     await user.click(within(nav).getByRole('link', { name: 'Acknowledgements' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'My acknowledgements' });
     expect(document.activeElement).toBe(heading);
+    expect(screen.queryByText(/arrive with a later issue/)).toBeNull();
+  });
+
+  it('opens Registers on the index of the registers, no longer a placeholder', async () => {
+    renderApp();
+    const user = await signInAs('Priya Nair');
+    const nav = await navLinks();
+    await user.click(within(nav).getByRole('link', { name: 'Registers' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Registers' }, { timeout: 5000 });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByRole('link', { name: 'Nonconformities' }).getAttribute('href')).toBe('/registers/nonconformities');
     expect(screen.queryByText(/arrive with a later issue/)).toBeNull();
   });
 

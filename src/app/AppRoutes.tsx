@@ -2,12 +2,12 @@ import { Outlet, Route, Routes, useLocation } from 'react-router';
 import { FeatureConsent } from './auth/FeatureConsent.js';
 import { AppErrorBoundary } from './errors/AppErrorBoundary.js';
 import { AreaScreen } from './screens/AreaScreen.js';
-import { AckCampaignsScreen, CampaignReportScreen, DocumentRegisterScreen, DocumentScreen, HomeScreen, MyAcknowledgementsScreen, NewDocumentScreen, ReleaseReportScreen } from './screens/lazyScreens.js';
+import { AckCampaignsScreen, ActionScreen, CampaignReportScreen, DocumentRegisterScreen, DocumentScreen, HomeScreen, MyAcknowledgementsScreen, MyActionsScreen, CompetenceScreen, NewDocumentScreen, NewRecordScreen, RecordScreen, RegisterListScreen, RegistersIndexScreen, ReleaseReportScreen } from './screens/lazyScreens.js';
 import { NotFoundScreen } from './screens/NotFoundScreen.js';
 import { AREA_PATHS } from './shell/areas.js';
 import { LazyTabRoutes } from './tabs/LazyTabRoutes.js';
 
-const PLACEHOLDER_AREAS = ['registers', 'actions', 'reviews', 'audits', 'compliance'] as const;
+const PLACEHOLDER_AREAS = ['reviews', 'audits', 'compliance'] as const;
 
 /**
  * The screens of a signed-in user. Each screen has its own error boundary, reset on navigation,
@@ -32,6 +32,19 @@ export function AppRoutes() {
           <Route path="campaigns" element={<AckCampaignsScreen />} />
           <Route path="campaigns/:campaignId" element={<CampaignReportScreen />} />
           <Route path="releases/:releaseId" element={<ReleaseReportScreen />} />
+        </Route>
+        <Route path={AREA_PATHS.registers} element={<FeatureConsent feature="registers"><Outlet /></FeatureConsent>}>
+          {/* The registers; `/registers/<register>/<item id>` is one record (Teams deep links `rec:<register>:<id>`, src/platform/paths.ts). */}
+          <Route index element={<RegistersIndexScreen />} />
+          <Route path="competence" element={<CompetenceScreen />} />
+          <Route path=":register" element={<RegisterListScreen />} />
+          <Route path=":register/new" element={<NewRecordScreen />} />
+          <Route path=":register/:itemId" element={<RecordScreen />} />
+        </Route>
+        <Route path={AREA_PATHS.actions} element={<FeatureConsent feature="actions"><Outlet /></FeatureConsent>}>
+          {/* "My actions"; `/actions/<ref>` is one action (Teams deep links `act:<ref>`, src/platform/paths.ts). */}
+          <Route index element={<MyActionsScreen />} />
+          <Route path=":ref" element={<ActionScreen />} />
         </Route>
         {PLACEHOLDER_AREAS.map((area) => (
           // `/*`: deep links to a record or action (src/app/tabs/subPageId.ts) land on the area too.

@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { SlotsProvider, type DocumentAcknowledgementSlotProps, type HomeComplianceSlotProps, type Slots } from '../ui/slots.js';
+import { SlotsProvider, type DocumentAcknowledgementSlotProps, type HomeComplianceSlotProps, type RecordActionsSlotProps, type Slots } from '../ui/slots.js';
 import { retryableLazy } from './shell/lazyScreen.js';
 
 /**
@@ -27,7 +27,17 @@ function HomeAcknowledgementCompliance(props: HomeComplianceSlotProps) {
   );
 }
 
-export const APP_SLOTS: Slots = { documentAcknowledgement: DocumentAcknowledgement, homeAcknowledgementCompliance: HomeAcknowledgementCompliance };
+const RecordActionsPart = retryableLazy<RecordActionsSlotProps>(() => import('../features/actions/index.js').then((m) => m.RecordActions));
+
+function RecordActions(props: RecordActionsSlotProps) {
+  return (
+    <Suspense fallback={null}>
+      <RecordActionsPart {...props} />
+    </Suspense>
+  );
+}
+
+export const APP_SLOTS: Slots = { documentAcknowledgement: DocumentAcknowledgement, homeAcknowledgementCompliance: HomeAcknowledgementCompliance, recordActions: RecordActions };
 
 /** Fills the app's slots for everything below it. */
 export function AppSlots({ children }: { children: ReactNode }) {

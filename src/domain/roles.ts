@@ -72,3 +72,14 @@ export function canUseArea(roles: readonly SmsRole[], area: AppArea): boolean {
 export function areasFor(roles: readonly SmsRole[]): AppArea[] {
   return APP_AREAS.filter((a) => canUseArea(roles, a));
 }
+
+/**
+ * Who reads everyone's competence records (§6.2 "Competence requirements & records": top management, the SMS
+ * manager and internal auditors read them); everyone else reads their own.
+ */
+export const COMPETENCE_READERS: readonly SmsRole[] = ['topManagement', 'smsManager', 'internalAuditor'];
+
+/** True when someone holding `roles` reads every person's competence records, not only their own. */
+export function readsEveryonesCompetence(roles: readonly SmsRole[]): boolean {
+  return COMPETENCE_READERS.some((r) => roles.includes(r));
+}

@@ -42,6 +42,12 @@ export function stampedActor(identity: StampedIdentity | null | undefined, peopl
   return { kind: 'unknown', displayName: identity?.user?.displayName ?? identity?.user?.email ?? '' };
 }
 
+/** How reports name a stamp: the person's UPN, `app <name>` for an application, else the stamp's display name. */
+export function stampedName(identity: StampedIdentity | null | undefined, people: Pick<PeopleDirectory, 'people'>): string {
+  const a = stampedActor(identity, people);
+  return a.kind === 'person' ? a.person.upn : a.kind === 'application' ? `app ${a.displayName || a.appId}` : a.displayName || 'unknown';
+}
+
 /** The stamped person's id (lower-case UPN), or null when the stamp names no person of the directory. */
 export function stampedPersonId(identity: StampedIdentity | null | undefined, people: Pick<PeopleDirectory, 'people'>): string | null {
   return stampedPerson(identity, people)?.id ?? null;

@@ -1,4 +1,4 @@
-import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Body1, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useDataTableStyles } from './DataTable.styles.js';
 import type { DataTableColumn, DataTableProps } from './DataTable.types.js';
 
@@ -44,7 +44,7 @@ export function DataTable<Row>({ label, columns, rows, rowKey, empty, sort, onSo
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={rowKey(row)} className={rowClassName?.(row)}>
+            <TableRow key={rowKey(row)} className={mergeClasses(styles.row, rowClassName?.(row))}>
               {columns.map((c) => (
                 <TableCell key={c.key} className={cellClass(c, row)}>
                   {c.render(row)}

@@ -11,6 +11,7 @@ import type { AckFigures } from '../domain/acknowledgements/index.js';
  * |----------------------------|--------------------------------|-----------------------------------------|
  * | `documentAcknowledgement`  | the document page (documents)  | {@link DocumentAcknowledgementSlotProps} |
  * | `homeAcknowledgementCompliance` | Home (home), for SMS managers and document controllers | {@link HomeComplianceSlotProps} |
+ * | `recordActions`            | a register record's page (registers), for registers that raise actions | {@link RecordActionsSlotProps} |
  */
 
 /** Props of the `documentAcknowledgement` slot: the document shown and its published version. */
@@ -35,10 +36,29 @@ export interface HomeComplianceSlotProps {
   readonly className?: string;
 }
 
+/**
+ * Props of the `recordActions` slot: the register record whose actions are shown (and from which new ones are
+ * raised). People are named by lower-case UPN. The part is a section with its own heading ("Actions", an h2),
+ * as the `documentAcknowledgement` part is: the record page renders it as it is, without a frame of its own.
+ */
+export interface RecordActionsSlotProps {
+  /** Schema key of the record's register (`nonconformities`, `risks`, …). */
+  readonly register: string;
+  /** The record's list item id. */
+  readonly itemId: number;
+  /** The record's reference (`NC-2026-004`). */
+  readonly recordRef: string;
+  /** Lower-case UPN of the record's owner (accountable for its actions), or null. */
+  readonly ownerId: string | null;
+  /** The record's primary ISO/IEC 20000-1 clause, or null. */
+  readonly primaryClause: string | null;
+}
+
 /** Every slot by name, with the props its component receives. */
 export interface SlotProps {
   readonly documentAcknowledgement: DocumentAcknowledgementSlotProps;
   readonly homeAcknowledgementCompliance: HomeComplianceSlotProps;
+  readonly recordActions: RecordActionsSlotProps;
 }
 
 export type SlotName = keyof SlotProps;

@@ -103,7 +103,8 @@ describe('Teams tabs (simulated Teams host)', () => {
 
       await go(`/tab/my?${q}`);
       await h1('My SMS').waitFor();
-      await page.getByRole('region', { name: 'My actions' }).getByText('Actions: not built yet').waitFor();
+      // The Actions area's own "My actions": Priya has no action assigned in the demo.
+      await page.getByRole('region', { name: 'My actions' }).getByText('No open actions').waitFor();
       await check(`/tab/my (${theme})`, `hosting-teams-my-${theme}`);
 
       await go(`/tab/config?${q}&team=Kestrel%20SMS&channel=Service%20desk`);
@@ -121,7 +122,8 @@ describe('Teams tabs (simulated Teams host)', () => {
       const channelTab = new URL(page.url());
       expect(channelTab.pathname).toBe('/tab/channel');
       expect(Object.fromEntries(channelTab.searchParams)).toEqual({ host: 'teams', view: 'register', list: 'nonconformities', theme });
-      await page.getByText('Registers: not built yet').waitFor();
+      // The Registers area's register view of the demo's nonconformities.
+      await page.getByRole('link', { name: /NC-2025-003/ }).first().waitFor();
       await check(`/tab/channel register (${theme})`, `hosting-teams-channel-register-${theme}`);
 
       await go(`/tab/channel?${q}&view=dashboard`);
@@ -181,7 +183,8 @@ describe('SharePoint web parts (?host=sharepoint)', () => {
 
       await go(`/webparts/my-actions?${q}`);
       await h1('My actions').waitFor();
-      await page.getByText('Actions: not built yet').waitFor();
+      // The Actions area's "My actions": Priya has no action assigned in the demo.
+      await page.getByText('No open actions').waitFor();
       await expectTheme('.fui-FluentProvider:has(> main)', theme);
       await check(`my actions web part (${theme})`, `hosting-webpart-my-actions-${theme}`);
     }

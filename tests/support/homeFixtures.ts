@@ -5,6 +5,7 @@ import { ackRequests, acknowledgements } from '../../graph/schema/acknowledgemen
 import { actions } from '../../graph/schema/actions.js';
 import { audits } from '../../graph/schema/audit.js';
 import { managementReviews } from '../../graph/schema/review.js';
+import { competenceRecords } from '../../graph/schema/people.js';
 import { columnOf, toGraphColumnDefinition } from '../../graph/schema/index.js';
 import type { SmsListSchema } from '../../graph/schema/types.js';
 
@@ -17,7 +18,7 @@ import type { SmsListSchema } from '../../graph/schema/types.js';
  * Microsoft Learn: https://learn.microsoft.com/graph/api/list-create , https://learn.microsoft.com/graph/api/listitem-create
  */
 
-export const HOME_LISTS = { ackRequests, acknowledgements, actions, managementReviews, audits } as const;
+export const HOME_LISTS = { ackRequests, acknowledgements, actions, managementReviews, audits, competenceRecords } as const;
 export type HomeListKey = keyof typeof HOME_LISTS;
 
 const HOME_COLUMNS: Record<HomeListKey, readonly string[]> = {
@@ -27,6 +28,7 @@ const HOME_COLUMNS: Record<HomeListKey, readonly string[]> = {
   actions: ['AssignedToUPN', 'Status'],
   managementReviews: ['MeetingDate', 'Status'],
   audits: ['PlannedStart', 'Status'],
+  competenceRecords: ['PersonUPN', 'ExpiresOn', 'Status'],
 };
 
 function columnsFor(list: SmsListSchema, names: readonly string[]) {

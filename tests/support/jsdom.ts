@@ -21,3 +21,19 @@ export function installLayoutShims(): void {
   const viewport = { x: 0, y: 0, top: 0, left: 0, width: 1280, height: 900, right: 1280, bottom: 900 };
   body.getBoundingClientRect = () => ({ ...viewport, toJSON: () => viewport }) as DOMRect;
 }
+
+/**
+ * jsdom has no SVG text layout: `getComputedTextLength` (which @fluentui/react-charts calls to wrap axis labels)
+ * is missing. This shim answers an estimate from the text's length, as a browser would roughly measure it.
+ */
+export function installSvgTextShims(): void {
+  if (typeof SVGElement === 'undefined') return;
+  const proto = SVGElement.prototype as SVGElement & { getComputedTextLength?: () => number };
+  if (typeof proto.getComputedTextLength === 'function') return;
+  Object.defineProperty(proto, 'getComputedTextLength', {
+    configurable: true,
+    value(this: SVGElement) {
+      return (this.textContent ?? '').length * 7;
+    },
+  });
+}

@@ -3,7 +3,7 @@
  * supplier reviews and continuity tests (domain reference §7.5). Fictional.
  */
 import type { SeedDates } from '../dates.js';
-import { link, type PersonKey, type SeedItem, type SeedList } from '../types.js';
+import { link, type PersonKey, type SeedItem, type SeedList, type SeedStep } from '../types.js';
 
 const service = (key: string) => link('services', key);
 const process = (key: string) => link('processes', key);
@@ -194,22 +194,34 @@ export const DEMO_ACTIONS: readonly DemoAction[] = [
   { ref: 'ACT-0170', title: 'Complete CI relationships for SD-WAN edge devices', actionType: 'Audit follow-up', sourceType: 'AuditFinding', source: { list: 'auditFindings', key: 'F03' }, sourceRef: 'F03', assignee: 'aisha', status: 'Not started', due: 30, priority: 'Low', needsVerification: false, primaryClause: '8.2.6', description: 'Add the missing "supports" relationships between SD-WAN edge CIs and customer sites (IA-2025-02 F03).' },
 ];
 
-/** The Actions list items (the Planner fields are added once the tasks exist). */
+/**
+ * The Actions list items (the Planner fields are added once the tasks exist). A completed action is created In
+ * progress and completed by its assignee; a verified one is then verified by its verifier (never the assignee), so
+ * the item versions carry the stamps `npm run verify` looks for (§6.3).
+ */
 export function actions(d: SeedDates): SeedList {
   return {
     list: 'actions',
-    items: DEMO_ACTIONS.map((a) => ({
-      key: a.ref,
-      fields: {
-        Title: a.title, Ref: a.ref, Status: a.status, PrimaryClause: a.primaryClause, ClauseRefs: [a.primaryClause],
-        ActionType: a.actionType, SourceType: a.sourceType, SourceRef: a.sourceRef, Description: a.description,
-        DueDate: d.date(a.due), Priority: a.priority, NeedsVerification: a.needsVerification,
-        ...(a.completedOn !== undefined ? { CompletedOn: d.date(a.completedOn) } : {}),
-        ...(a.verifiedOn !== undefined ? { VerifiedOn: d.date(a.verifiedOn) } : {}),
-      },
-      people: { Owner: a.assignee, AssignedTo: a.assignee, ...(a.verifiedBy ? { VerifiedBy: a.verifiedBy } : {}) },
-      ids: { SourceItemId: a.source },
-    })),
+    items: DEMO_ACTIONS.map((a) => {
+      const done = a.status === 'Completed' || a.status === 'Verified';
+      const steps: SeedStep[] = [];
+      if (done) steps.push({ by: a.assignee, fields: { Status: 'Completed', CompletedOn: d.date(a.completedOn ?? 0) } });
+      if (a.status === 'Verified') {
+        if (!a.verifiedBy || a.verifiedBy === a.assignee) throw new Error(`${a.ref}: a verified action names a verifier other than its assignee`);
+        steps.push({ by: a.verifiedBy, fields: { Status: 'Verified', VerifiedOn: d.date(a.verifiedOn ?? 0) }, people: { VerifiedBy: a.verifiedBy } });
+      }
+      return {
+        key: a.ref,
+        fields: {
+          Title: a.title, Ref: a.ref, Status: done ? 'In progress' : a.status, PrimaryClause: a.primaryClause, ClauseRefs: [a.primaryClause],
+          ActionType: a.actionType, SourceType: a.sourceType, SourceRef: a.sourceRef, Description: a.description,
+          DueDate: d.date(a.due), Priority: a.priority, NeedsVerification: a.needsVerification,
+        },
+        people: { Owner: a.assignee, AssignedTo: a.assignee },
+        ids: { SourceItemId: a.source },
+        steps,
+      };
+    }),
   };
 }
 
@@ -221,12 +233,17 @@ export function improvements(d: SeedDates): SeedList {
       {
         key: 'IMP-014',
         fields: {
-          Title: 'Self-service password reset', Ref: 'IMP-014', Status: 'In progress', PrimaryClause: '10.2', ClauseRefs: ['10.2', '6.1'], Source: 'Risk opportunity', SourceRef: 'RSK-004',
+          Title: 'Self-service password reset', Ref: 'IMP-014', PrimaryClause: '10.2', ClauseRefs: ['10.2', '6.1'], Source: 'Risk opportunity', SourceRef: 'RSK-004',
           LoggedOn: d.date(-160), AlignmentRationale: 'Fewer password requests frees analyst time for P1/P2 incidents.', BenefitScore: 4, RiskReductionScore: 2, CustomerImpactScore: 4, EffortScore: 3,
-          CostEstimate: 12000, PriorityScore: 14, Decision: 'Approved', DecisionOn: d.date(-140), DecisionRationale: 'Approved at MR-2025-H1 (RO-2025-003).',
+          CostEstimate: 12000, PriorityScore: 14, Status: 'Under evaluation', Decision: 'Pending',
           TargetDimensions: ['Productivity', 'Quality'], Baseline: '1,150 password requests a month', TargetValue: '−35% password requests', DueDate: d.date(90), ChangeRef: 'RFC-24055',
         },
-        people: { Owner: 'marcus', SubmittedBy: 'marcus', DecisionBy: 'raj' },
+        people: { Owner: 'marcus', SubmittedBy: 'marcus' },
+        // Above the cost threshold: top management decides (Raj, at the management review); then the owner starts it.
+        steps: [
+          { by: 'raj', fields: { Status: 'Approved', Decision: 'Approved', DecisionOn: d.date(-140), DecisionRationale: 'Approved at MR-2025-H1 (RO-2025-003).' }, people: { DecisionBy: 'raj' } },
+          { by: 'marcus', fields: { Status: 'In progress' } },
+        ],
         links: { Process: process('PRC-14'), Services: [service('SVC-01'), service('SVC-02')], AlignedObjective: objective('OBJ-2026-01'), ReportedInReview: link('managementReviews', 'MR-2025-H1') },
       },
       {
@@ -243,11 +260,12 @@ export function improvements(d: SeedDates): SeedList {
       {
         key: 'IMP-016',
         fields: {
-          Title: 'Consolidate backup alerting', Ref: 'IMP-016', Status: 'Deferred', PrimaryClause: '10.2', ClauseRefs: ['10.2'], Source: 'Staff suggestion',
+          Title: 'Consolidate backup alerting', Ref: 'IMP-016', PrimaryClause: '10.2', ClauseRefs: ['10.2'], Source: 'Staff suggestion',
           LoggedOn: d.date(-75), AlignmentRationale: 'One alert console would shorten the reaction to failed backups.', BenefitScore: 3, RiskReductionScore: 3, CustomerImpactScore: 2, EffortScore: 4,
-          CostEstimate: 18000, PriorityScore: 9, Decision: 'Deferred', DecisionOn: d.date(-60), DecisionRationale: 'Deferred to the FY2027 budget.', TargetDimensions: ['Resource use', 'Risk reduction'],
+          CostEstimate: 18000, PriorityScore: 9, Status: 'Under evaluation', Decision: 'Pending', TargetDimensions: ['Resource use', 'Risk reduction'],
         },
-        people: { Owner: 'gareth', SubmittedBy: 'fiona', DecisionBy: 'raj' },
+        people: { Owner: 'gareth', SubmittedBy: 'fiona' },
+        steps: [{ by: 'raj', fields: { Status: 'Deferred', Decision: 'Deferred', DecisionOn: d.date(-60), DecisionRationale: 'Deferred to the FY2027 budget.' }, people: { DecisionBy: 'raj' } }],
         links: { Services: [service('SVC-04')], AlignedObjective: objective('OBJ-2026-01') },
       },
       {

@@ -48,12 +48,16 @@ export function risks(d: SeedDates): SeedList {
         CustomerImpact: 'Permanent data loss for backup customers.', Likelihood: 4, Impact: 5, InherentScore: 20, TreatmentOption: 'Reduce',
         ResidualLikelihood: 2, ResidualImpact: 3, ResidualScore: 6, WithinAcceptance: true, ReviewDate: d.date(75),
       }, { Process: process('PRC-16'), Services: [service('SVC-04')] }),
-      risk('RSK-006', 'Heatwave cooling failure in the Manchester data hall', 'david', {
-        Status: 'Accepted', RiskKind: 'Threat', Category: 'Climate/Environmental', ClauseRefs: ['4.1', '6.1', '8.7.1'], SourceRef: 'CTX-04',
-        Cause: 'Cooling at the colocation data hall cannot keep up during long heatwaves.', Consequence: 'Network and hosting equipment throttles or shuts down.',
-        CustomerImpact: 'Degraded network and hosting services during heatwaves.', Likelihood: 3, Impact: 4, InherentScore: 12, TreatmentOption: 'Accept',
-        ResidualLikelihood: 2, ResidualImpact: 4, ResidualScore: 8, WithinAcceptance: true, AcceptedOn: d.date(-40), ReviewDate: d.date(140),
-      }, { Process: process('PRC-24'), Services: [service('SVC-03'), service('SVC-05')] }, { AcceptedBy: 'raj' }),
+      {
+        // Assessed by its owner, accepted by top management (Raj): residual 8 is above what an owner may accept (§6.3).
+        ...risk('RSK-006', 'Heatwave cooling failure in the Manchester data hall', 'david', {
+          Status: 'Assessed', RiskKind: 'Threat', Category: 'Climate/Environmental', ClauseRefs: ['4.1', '6.1', '8.7.1'], SourceRef: 'CTX-04',
+          Cause: 'Cooling at the colocation data hall cannot keep up during long heatwaves.', Consequence: 'Network and hosting equipment throttles or shuts down.',
+          CustomerImpact: 'Degraded network and hosting services during heatwaves.', Likelihood: 3, Impact: 4, InherentScore: 12, TreatmentOption: 'Accept',
+          ResidualLikelihood: 2, ResidualImpact: 4, ResidualScore: 8, WithinAcceptance: true, ReviewDate: d.date(140),
+        }, { Process: process('PRC-24'), Services: [service('SVC-03'), service('SVC-05')] }),
+        steps: [{ by: 'raj', fields: { Status: 'Accepted', AcceptedOn: d.date(-40) }, people: { AcceptedBy: 'raj' } }],
+      },
     ],
   };
 }

@@ -30,10 +30,11 @@ describe('least privilege', () => {
 });
 
 describe('featureScopes per cloud', () => {
-  it('asks for Planner (Tasks.ReadWrite) in the global service, for documents and actions', () => {
+  it('asks for Planner (Tasks.ReadWrite) in the global service, for documents, registers (their actions) and actions', () => {
     const global = cloudFeatures({ cloud: 'global' });
     expect(featureScopes('documents', global)).toContain('Tasks.ReadWrite');
     expect(featureScopes('actions', global)).toContain('Tasks.ReadWrite');
+    expect(featureScopes('registers', global)).toContain('Tasks.ReadWrite');
   });
 
   it('never asks for Tasks.ReadWrite in China (21Vianet), which has no Planner, and keeps every other scope', () => {

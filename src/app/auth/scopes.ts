@@ -30,7 +30,8 @@ const PEOPLE = ['User.ReadBasic.All', 'GroupMember.Read.All'] as const;
 export const FEATURE_SCOPES = {
   documents: [...PEOPLE, 'Sites.ReadWrite.All', 'Tasks.ReadWrite'],
   acknowledgements: [...PEOPLE, 'Sites.ReadWrite.All'],
-  registers: [...PEOPLE, 'Sites.ReadWrite.All'],
+  // A record's page raises its actions and syncs them with their Planner tasks (the `recordActions` slot).
+  registers: [...PEOPLE, 'Sites.ReadWrite.All', 'Tasks.ReadWrite'],
   actions: [...PEOPLE, 'Sites.ReadWrite.All', 'Tasks.ReadWrite'],
   reviews: [...PEOPLE, 'Sites.ReadWrite.All', 'Calendars.ReadWrite'],
   audits: [...PEOPLE, 'Sites.ReadWrite.All', 'Calendars.ReadWrite'],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import { createI18n, pickLanguage } from './i18n.js';
@@ -36,6 +36,47 @@ describe('createI18n', () => {
     const b = createI18n('en');
     expect(a.t('nav.home')).toBe('首页');
     expect(b.t('nav.home')).toBe('Home');
+  });
+});
+
+/**
+ * The test setup (tests/support/i18nCatalogs.ts) has already fetched zh-CN for this module; a
+ * fresh copy of it starts as a page does, with only English in the bundle.
+ */
+async function freshI18nModule(): Promise<typeof import('./i18n.js')> {
+  vi.resetModules();
+  return import('./i18n.js');
+}
+
+describe('catalogs loaded on demand', () => {
+  it('fetches zh-CN before showing it: ensureLanguage resolves with the Chinese strings in place', async () => {
+    const fresh = await freshI18nModule();
+    const i18n = fresh.createI18n('zh-CN');
+    expect(fresh.languageReady(i18n)).toBe(false);
+    await fresh.ensureLanguage(i18n, 'zh-CN');
+    expect(fresh.languageReady(i18n)).toBe(true);
+    expect(i18n.resolvedLanguage).toBe('zh-CN');
+    expect(i18n.t('nav.home')).toBe(zhCN['nav.home']);
+  });
+
+  it('keeps English until changeLanguage has fetched the new catalog, then switches', async () => {
+    const fresh = await freshI18nModule();
+    const i18n = fresh.createI18n('en');
+    expect(fresh.languageReady(i18n)).toBe(true);
+    const switching = i18n.changeLanguage('zh-CN');
+    expect(i18n.language).toBe('en');
+    expect(i18n.t('shell.signOut')).toBe(en['shell.signOut']);
+    await switching;
+    expect(i18n.language).toBe('zh-CN');
+    expect(i18n.t('shell.signOut')).toBe(zhCN['shell.signOut']);
+  });
+
+  it('starts ready, without waiting, in a language already fetched in the page', async () => {
+    const fresh = await freshI18nModule();
+    await fresh.preloadLanguage('zh-CN');
+    const i18n = fresh.createI18n('zh-CN');
+    expect(fresh.languageReady(i18n)).toBe(true);
+    expect(i18n.t('nav.home')).toBe(zhCN['nav.home']);
   });
 });
 

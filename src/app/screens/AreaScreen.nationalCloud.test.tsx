@@ -26,7 +26,7 @@ describe('Actions in China (21Vianet)', () => {
   it('opens the area with an explanation that Planner is not offered, without asking for Tasks.ReadWrite', async () => {
     const session = await signInToEmulator(ORIGIN, priya, SIGN_IN_SCOPES);
     renderApp({ path: '/actions', session, config: CHINA });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Actions' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'My actions' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Planner is not available in this cloud')).toBeTruthy();
     expect(screen.getByText(/Microsoft 365 operated by 21Vianet.*recorded in the SMS lists.*without Planner tasks/)).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -45,7 +45,7 @@ describe('Actions in China (21Vianet)', () => {
   it('says nothing about Planner being missing in the global service', async () => {
     const session = await signInToEmulator(ORIGIN, priya, SIGN_IN_SCOPES);
     renderApp({ path: '/actions', session });
-    await screen.findByRole('heading', { level: 1, name: 'Actions' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: 'My actions' }, { timeout: 5000 });
     expect(screen.queryByText('Planner is not available in this cloud')).toBeNull();
   });
 });

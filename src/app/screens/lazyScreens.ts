@@ -19,3 +19,18 @@ export const MyAcknowledgements = lazyScreen(() => acknowledgements().then((m) =
 export const AckCampaignsScreen = lazyScreen(() => acknowledgements().then((m) => m.Campaigns));
 export const CampaignReportScreen = lazyScreen(() => acknowledgements().then((m) => m.CampaignReportScreen));
 export const ReleaseReportScreen = lazyScreen(() => acknowledgements().then((m) => m.ReleaseReportScreen));
+
+const actions = () => import('../../features/actions/index.js');
+export const MyActionsScreen = lazyScreen(() => actions().then((m) => m.MyActionsScreen));
+export const ActionScreen = lazyScreen(() => actions().then((m) => m.ActionScreen));
+/** "My actions" without its screen heading: the second part of the personal tab "My SMS". */
+export const MyActions = lazyScreen(() => actions().then((m) => m.MyActions));
+
+const registers = () => import('../../features/registers/index.js');
+export const RegistersIndexScreen = lazyScreen(() => registers().then((m) => m.RegistersIndex));
+export const RegisterListScreen = lazyScreen(() => registers().then((m) => m.RegisterListScreen));
+export const NewRecordScreen = lazyScreen(() => registers().then((m) => m.NewRecord));
+export const RecordScreen = lazyScreen(() => registers().then((m) => m.RecordScreen));
+export const CompetenceScreen = lazyScreen(() => registers().then((m) => m.Competence));
+/** One register (list, filters, "Load more"): the channel tab's register view. */
+export const RegisterView = lazyScreen(() => registers().then((m) => m.RegisterView));

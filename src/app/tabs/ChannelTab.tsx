@@ -1,11 +1,11 @@
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { HomeScreen } from '../screens/lazyScreens.js';
+import { FeatureConsent } from '../auth/FeatureConsent.js';
+import { HomeScreen, RegisterView as Register } from '../screens/lazyScreens.js';
 import { Loading } from '../shell/Loading.js';
 import { ScreenHeading } from '../shell/ScreenHeading.js';
 import { parseChannelView, registerDisplayName } from './channelTab.js';
-import { NotBuiltYet } from './NotBuiltYet.js';
 import { TabHostLine } from './TabHostLine.js';
 import { useTabContext } from './useTabContext.js';
 
@@ -13,7 +13,7 @@ import { useTabContext } from './useTabContext.js';
  * `/tab/channel`: the configurable tab's content, as the configuration page saved it
  * (`view=register&list=<register>` or `view=dashboard`). In a team's channel, and in SharePoint as a
  * full page or a web part (manifest `supportedSharePointHosts`). The dashboard is the SMS home
- * (the user's work, upcoming reviews and audits); a register is not built yet and says so.
+ * (the user's work, upcoming reviews and audits); a register is the Registers area's register view.
  */
 export function ChannelTab() {
   const { t } = useTranslation();
@@ -38,7 +38,9 @@ function RegisterView({ register }: { register: string }) {
     <>
       <ScreenHeading>{name}</ScreenHeading>
       <Body1 as="p">{t('tabs.channel.registerNote', { register: name })}</Body1>
-      <NotBuiltYet area="registers" />
+      <FeatureConsent feature="registers">
+        <Register register={register} />
+      </FeatureConsent>
     </>
   );
 }

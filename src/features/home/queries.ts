@@ -15,7 +15,7 @@ export interface HomeData extends HomeCounts {
  */
 export const homeCountsQuery = (client: GraphClient, input: HomeCountsInput & { readonly ackCompliance?: boolean }) =>
   queryOptions({
-    queryKey: ['sites', input.siteId, 'home', input.upn.toLowerCase(), toDateOnly(input.today), input.awaitingDecision ? 'awaitingDecision' : 'counts', input.ackCompliance ? 'ackCompliance' : 'mine'],
+    queryKey: ['sites', input.siteId, 'home', input.upn.toLowerCase(), toDateOnly(input.today), input.awaitingDecision ? 'awaitingDecision' : 'counts', input.ackCompliance ? 'ackCompliance' : 'mine', input.competenceExpiringBy?.of ?? 'noCompetence'],
     queryFn: async ({ signal }): Promise<HomeData> => {
       const site = { siteId: input.siteId, listIds: {} };
       const extra = input.ackCompliance ? homeComplianceRequests(site, new Date()) : [];

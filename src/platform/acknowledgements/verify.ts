@@ -14,7 +14,7 @@ import { ackRequests, acknowledgements } from '../../../graph/schema/acknowledge
 import { ackTrustProblem, isTrusted } from '../../domain/acknowledgements/index.js';
 import type { PeopleDirectory } from '../people.js';
 import { listRefOf } from '../site.js';
-import { stampedActor, type StampedIdentity } from '../stamps.js';
+import { stampedActor, stampedName, type StampedIdentity } from '../stamps.js';
 import { ACK_SELECT, acknowledgementOf, REQUEST_SELECT, requestOf } from './mapping.js';
 import { RELEASE_PAGE_SIZE, type AckSite } from './read.js';
 
@@ -25,10 +25,7 @@ export type AckFinding =
   | { readonly kind: 'ackStatusWithoutEvidence'; readonly docId: string; readonly versionLabel: string; readonly person: string }
   | { readonly kind: 'waiverNotByManager'; readonly docId: string; readonly versionLabel: string; readonly person: string; readonly waivedBy: string };
 
-const nameOf = (identity: StampedIdentity | null | undefined, people: Pick<PeopleDirectory, 'people'>): string => {
-  const a = stampedActor(identity, people);
-  return a.kind === 'person' ? a.person.upn : a.kind === 'application' ? `app ${a.displayName || a.appId}` : a.displayName || 'unknown';
-};
+const nameOf = stampedName;
 
 /** The findings of every acknowledgement and request of the site. */
 export async function verifyAcknowledgements(client: GraphClient, site: AckSite, people: Pick<PeopleDirectory, 'people'>, signal?: AbortSignal): Promise<AckFinding[]> {

@@ -25,4 +25,4 @@ export {
   type RegisterQuery,
   type RowsPage,
 } from './read.js';
-export { REF_COLUMN, createRecord, updateRecord, type AuditWriter, type NextRef, type RegisterAuditEntry, type RegisterWriteDeps, type WriteOptions } from './write.js';
+export { REF_COLUMN, createRecord, updateRecord, type AuditWriter, type NamedAuditEvent, type NextRef, type RegisterAuditEntry, type RegisterWriteDeps, type WriteOptions } from './write.js';

@@ -9,7 +9,7 @@
 import type { GraphClient } from '../../../graph/core/client.js';
 import type { SmsListSchema } from '../../../graph/schema/types.js';
 import type { SequenceState } from '../../domain/documents/numbering.js';
-import { appendAuditEntry } from '../auditTrail.js';
+import { appendAuditEntry, auditEntryRequest, type AuditRecord } from '../auditTrail.js';
 import type { Clock } from '../clock.js';
 import { reserveNext } from '../sequences.js';
 import type { SmsSite } from '../site.js';
@@ -48,24 +48,23 @@ export function platformWriteDeps(opts: PlatformWriteOptions): RegisterWriteDeps
       return reserveNext(client, site, fresh.sequenceName, () => fresh, formatRef, signal);
     },
     audit: async (entry: RegisterAuditEntry, signal) => {
-      await appendAuditEntry(
-        client,
-        site,
-        {
-          listKey: entry.schema.key,
-          entityType: entry.schema.entity,
-          entityRef: entry.ref ?? `${entry.schema.key}#${entry.itemId}`,
-          entityItemId: entry.itemId,
-          eventType: entry.eventType,
-          at: clock.now(),
-          fromStatus: entry.fromStatus,
-          toStatus: entry.toStatus,
-          comment: entry.comment,
-          actor,
-          details: { changed: entry.changed },
-        },
-        { signal },
-      );
+      await appendAuditEntry(client, site, auditRecordOf(entry), { signal });
     },
+    auditRequest: (id, entry) => auditEntryRequest(id, site, auditRecordOf(entry)),
   };
+  function auditRecordOf(entry: RegisterAuditEntry): AuditRecord {
+    return {
+      listKey: entry.schema.key,
+      entityType: entry.schema.entity,
+      entityRef: entry.ref ?? `${entry.schema.key}#${entry.itemId}`,
+      entityItemId: entry.itemId,
+      eventType: entry.eventType,
+      at: clock.now(),
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      comment: entry.comment,
+      actor,
+      details: { changed: entry.changed },
+    };
+  }
 }

@@ -12,6 +12,7 @@
  * duplicate), then the item is written, then the audit entry. If the audit write fails the item is
  * written and the error is thrown: the caller retries the audit, not the create.
  */
+import type { BatchRequest } from '../../../graph/core/batch.js';
 import type { GraphClient } from '../../../graph/core/client.js';
 import { createItem, updateItemFields } from '../../../graph/lists/items.js';
 import type { SmsListSchema } from '../../../graph/schema/types.js';
@@ -28,8 +29,11 @@ export interface RegisterAuditEntry {
   readonly itemId: string;
   /** The item's Ref (or null for lists without one). */
   readonly ref: string | null;
-  /** `Created` for a create, `Transition` when the status column changed, `Updated` otherwise. */
-  readonly eventType: 'Created' | 'Transition' | 'Updated';
+  /**
+   * `Created` for a create, `Transition` when the status column changed, `Updated` otherwise, or the event a
+   * caller names for a change that is not a transition (`WriteOptions.eventType`: `Due date changed`, …).
+   */
+  readonly eventType: 'Created' | 'Transition' | 'Updated' | NamedAuditEvent;
   readonly fromStatus: string | null;
   readonly toStatus: string | null;
   /** Internal names of the columns written. */
@@ -46,9 +50,20 @@ export interface RegisterWriteDeps {
   /** Needed to create items in a list whose schema has a `Ref` column and a `refPrefix`. */
   readonly nextRef?: NextRef;
   readonly audit: AuditWriter;
+  /**
+   * The entry as one request of a `$batch` (its `id` given), so an engine that writes many records at once (the
+   * actions sync) sends each entry with its record's write, `dependsOn` it. Optional: without it, callers append
+   * each entry with `audit` after the write.
+   */
+  readonly auditRequest?: (id: string, entry: RegisterAuditEntry) => BatchRequest;
 }
 
+/** Audit events a caller may name for an update that is not a transition (graph/schema `AUDIT_EVENT_TYPES`). */
+export type NamedAuditEvent = 'Due date changed' | 'Reassigned' | 'Sync' | 'Deleted';
+
 export interface WriteOptions {
+  /** The audit event of an update that does not change the status (default `Updated`). */
+  readonly eventType?: NamedAuditEvent;
   /** How the list is addressed under the site (default: the schema's display name). */
   readonly list?: string;
   /** Reason or comment for the audit entry. */
@@ -154,7 +169,7 @@ export async function updateRecord(
       schema,
       itemId: record.id,
       ref: textOf(values[REF_COLUMN]),
-      eventType: transition ? 'Transition' : 'Updated',
+      eventType: transition ? 'Transition' : (opts.eventType ?? 'Updated'),
       fromStatus,
       toStatus,
       changed: Object.keys(changes),

@@ -27,6 +27,7 @@ import {
   type RegisterSort,
   type SortColumn,
 } from '../../services/registerQuery.js';
+import { useDebounced } from '../../../../ui/useDebounced.js';
 
 /**
  * Owner and process names from the directory. An owner the directory lacks is named by their UPN, or, on an item
@@ -42,15 +43,6 @@ function namesFrom(directory: PeopleDirectory | undefined, t: TFunction): Export
 
 /** How long the search box waits for typing to stop before asking Graph for a DocId prefix. */
 export const SEARCH_DEBOUNCE_MS = 300;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 export type ExportState =
   | { readonly phase: 'idle' }

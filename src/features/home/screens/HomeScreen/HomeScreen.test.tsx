@@ -66,6 +66,10 @@ describe('Home with the SMS lists', () => {
     await addHomeItem(tom, siteId, 'managementReviews', { Title: 'MR Q3', MeetingDate: inDays(30), Status: 'Planned' });
     await addHomeItem(tom, siteId, 'managementReviews', { Title: 'MR Q1', MeetingDate: inDays(-60), Status: 'Closed' });
     await addHomeItem(tom, siteId, 'audits', { Title: 'Change management audit', PlannedStart: inDays(10), Status: 'Planned' });
+    const record = (upn: string, days: number) => addHomeItem(tom, siteId, 'competenceRecords', { Title: `${upn} ${days}`, PersonUPN: upn.toLowerCase(), ExpiresOn: inDays(days), Status: 'Valid' });
+    await record(priya.userPrincipalName, 20);
+    await record(jack.userPrincipalName, 59);
+    await record(jack.userPrincipalName, 90);
   });
 
   it("shows the signed-in user's real counts, with links to areas their role may use", async () => {
@@ -76,6 +80,9 @@ describe('Home with the SMS lists', () => {
     expect(countIn('Upcoming management reviews')).toBe('1');
     expect(countIn('Upcoming audits')).toBe('1');
     expect(within(card('Upcoming audits')).getByRole('link', { name: 'Go to Audits' })).toBeTruthy();
+    // An internal auditor reads everyone's competence records: both that expire within 60 days.
+    expect(countIn('Competence records expiring within 60 days')).toBe('2');
+    expect(within(card('Competence records expiring within 60 days')).getByRole('link', { name: 'See them on the competence page' }).getAttribute('href')).toBe('/registers/competence?show=expiring');
   });
 
   it('reaches its counts in two Graph round trips after sign-in: one $batch for who and where, one for the counts', async () => {
@@ -99,6 +106,8 @@ describe('Home with the SMS lists', () => {
     expect(countIn('Upcoming audits')).toBe('1');
     expect(within(card('Upcoming audits')).queryByRole('link')).toBeNull();
     expect(within(card('My open actions')).getByRole('link', { name: 'Go to Actions' })).toBeTruthy();
+    // An employee counts only their own records: one expires within 60 days, the other later.
+    expect(countIn('Competence records expiring within 60 days')).toBe('1');
   });
 });
 

@@ -3,7 +3,7 @@ import { Body1, Caption1 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { HomeCount, HomeCounts } from '../../../../../graph/home/homeCounts.js';
-import type { AppArea } from '../../../../domain/roles.js';
+import { readsEveryonesCompetence, type AppArea } from '../../../../domain/roles.js';
 import { REVIEW_DUE_SOON_DAYS } from '../../../../domain/documents/constants.js';
 import { addDays } from '../../../../domain/documents/dates.js';
 import { siteTimeZone, smsSiteUrl } from '../../../../app/config.js';
@@ -26,19 +26,30 @@ type CountKey = keyof HomeCounts;
 
 const CARDS: readonly {
   key: CountKey;
-  label: 'home.pendingAcknowledgements' | 'home.openActions' | 'home.upcomingReviews' | 'home.upcomingAudits' | 'documents.lifecycle.home.dueReviews';
+  label: 'home.pendingAcknowledgements' | 'home.openActions' | 'home.upcomingReviews' | 'home.upcomingAudits' | 'documents.lifecycle.home.dueReviews' | 'home.expiringCompetence';
   area: AppArea;
+  /** Where the card's link goes, with its own label (default: the area, "Go to <area>"). */
+  link?: { to: string; label: 'home.expiringCompetenceOpen' };
 }[] = [
   { key: 'pendingAcknowledgements', label: 'home.pendingAcknowledgements', area: 'acknowledgements' },
   { key: 'openActions', label: 'home.openActions', area: 'actions' },
   { key: 'upcomingReviews', label: 'home.upcomingReviews', area: 'reviews' },
   { key: 'upcomingAudits', label: 'home.upcomingAudits', area: 'audits' },
   { key: 'dueDocumentReviews', label: 'documents.lifecycle.home.dueReviews', area: 'documents' },
+  { key: 'expiringCompetence', label: 'home.expiringCompetence', area: 'registers', link: { to: `${AREA_PATHS.registers}/competence?show=expiring`, label: 'home.expiringCompetenceOpen' } },
 ];
+
+/** Competence records expiring within this many days show on Home (issue 12, clause 7.2). */
+const COMPETENCE_EXPIRY_DAYS = 60;
 
 /** The last day a document's periodic review counts as due soon (src/domain: REVIEW_DUE_SOON_DAYS). */
 function reviewsDueBy(today: CalendarDate): CalendarDate {
   return fromDateOnly(addDays(toDateOnly(today), REVIEW_DUE_SOON_DAYS))!;
+}
+
+/** The last day of the competence expiry window: everyone's records for those who read them all, else the user's own. */
+function competenceExpiringBy(today: CalendarDate, everyone: boolean) {
+  return { ...fromDateOnly(addDays(toDateOnly(today), COMPETENCE_EXPIRY_DAYS))!, of: everyone ? ('everyone' as const) : ('mine' as const) };
 }
 
 /**
@@ -64,7 +75,17 @@ export function HomeScreen() {
   const ComplianceCard = useSlot('homeAcknowledgementCompliance');
   const styles = useHomeStyles();
   const counts = useQuery({
-    ...homeCountsQuery(client, { siteId: siteId ?? '', upn: upn ?? '', userId: me.data?.id ?? null, today, timeZone: siteTimeZone(config), documentReviewsDueBy: reviewsDueBy(today), awaitingDecision, ackCompliance }),
+    ...homeCountsQuery(client, {
+      siteId: siteId ?? '',
+      upn: upn ?? '',
+      userId: me.data?.id ?? null,
+      today,
+      timeZone: siteTimeZone(config),
+      documentReviewsDueBy: reviewsDueBy(today),
+      awaitingDecision,
+      ackCompliance,
+      competenceExpiringBy: competenceExpiringBy(today, roles !== null && readsEveryonesCompetence(roles)),
+    }),
     enabled: siteId !== null && upn !== null && !rolesLoading,
   });
 
@@ -113,7 +134,7 @@ function CountSection({ heading, cards, counts, awaitingDecision, children }: { 
         {awaitingDecision && awaitingDecision.state !== 'noAccess' && <AwaitingDecisionCard count={awaitingDecision} />}
         {cards.map((card) => {
           const count = counts[card.key];
-          return count && count.state !== 'noAccess' ? <CountCard key={card.key} label={card.label} area={card.area} count={count} /> : null;
+          return count && count.state !== 'noAccess' ? <CountCard key={card.key} label={card.label} area={card.area} link={card.link} count={count} /> : null;
         })}
         {children}
       </div>
@@ -157,7 +178,7 @@ function AwaitingDecisionCard({ count }: { count: ShownCount }) {
   );
 }
 
-function CountCard({ label, area, count }: { label: (typeof CARDS)[number]['label']; area: AppArea; count: ShownCount }) {
+function CountCard({ label, area, link, count }: { label: (typeof CARDS)[number]['label']; area: AppArea; link?: (typeof CARDS)[number]['link']; count: ShownCount }) {
   const { t } = useTranslation();
   const styles = useHomeStyles();
   const { areas } = useRoles();
@@ -170,7 +191,7 @@ function CountCard({ label, area, count }: { label: (typeof CARDS)[number]['labe
       </h3>
       <p className={styles.count}>{shown}</p>
       {count.state === 'missingList' && <Caption1 className={styles.note}>{t('home.missingList', { list: count.list })}</Caption1>}
-      {areas.includes(area) && <RouterLink to={AREA_PATHS[area]}>{t('home.open', { area: t(AREA_LABEL_KEYS[area]) })}</RouterLink>}
+      {areas.includes(area) && (link ? <RouterLink to={link.to}>{t(link.label)}</RouterLink> : <RouterLink to={AREA_PATHS[area]}>{t('home.open', { area: t(AREA_LABEL_KEYS[area]) })}</RouterLink>)}
     </section>
   );
 }
