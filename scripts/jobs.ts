@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import type { GraphClient } from '../graph/core/client.js';
 import { SMS_MANAGER_UPN, SMS_SITE_URL } from '../graph/provisioning/emulatorTarget.js';
 import { getSite, getSiteByUrl } from '../graph/sites/sites.js';
 import { CLOUD_NAMES, type CloudName } from '../src/app/config.js';
@@ -166,15 +167,20 @@ export function describeSync(site: string, r: SyncReport): string[] {
   ];
 }
 
+/** The SMS site the job runs on (`--site`, a URL or a Graph site id), with its list ids. */
+async function loadJobSite(client: GraphClient, settings: JobSettings) {
+  const arg = await siteArgument(client, { ...settings, dryRun: true });
+  const found = arg.siteId ? await getSite(client, arg.siteId) : await getSiteByUrl(client, arg.siteUrl!);
+  return { found, site: await loadSmsSite(client, found.id!, found.webUrl ?? settings.site) };
+}
+
 /** The `actions` job: one sync of every open action, app-only (or as the emulator's SMS manager). */
 async function runActionsJob(settings: JobSettings, env: NodeJS.ProcessEnv, log: (line: string) => void, clock: Clock): Promise<number> {
   const signedIn = cliGraphClient(settings, env, USAGE, JOB_SCOPES);
   if (typeof signedIn === 'number') return signedIn;
   const { client, appOnly } = signedIn;
   try {
-    const arg = await siteArgument(client, { ...settings, dryRun: true });
-    const found = arg.siteId ? await getSite(client, arg.siteId) : await getSiteByUrl(client, arg.siteUrl!);
-    const site = await loadSmsSite(client, found.id!, found.webUrl ?? settings.site);
+    const { found, site } = await loadJobSite(client, settings);
     const people = await loadPeopleDirectory(client, site.siteId);
     const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const upn = appOnly ? `app:${appOnly.clientId}` : settings.target === 'emulator' && !env.GRAPH_TOKEN ? SMS_MANAGER_UPN : 'GRAPH_TOKEN';
@@ -213,9 +219,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   if (typeof signedIn === 'number') return signedIn;
   const { client, appOnly } = signedIn;
   try {
-    const arg = await siteArgument(client, { ...settings, dryRun: true });
-    const found = arg.siteId ? await getSite(client, arg.siteId) : await getSiteByUrl(client, arg.siteUrl!);
-    const site = await loadSmsSite(client, found.id!, found.webUrl ?? settings.site);
+    const { found, site } = await loadJobSite(client, settings);
     const link = acknowledgementsLink(app);
     const ctx: CampaignContext = {
       client,
