@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Body1 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { FeatureConsent } from '../auth/FeatureConsent.js';
+import type { Feature } from '../auth/scopes.js';
 import { MyActions, MyAcknowledgements } from '../screens/lazyScreens.js';
 import { AREA_PATHS } from '../shell/areas.js';
 import { RouterLink } from '../shell/RouterLink.js';
@@ -24,43 +25,27 @@ function MySms() {
     <>
       <ScreenHeading>{t('tabs.my.heading')}</ScreenHeading>
       <Body1 as="p">{t('tabs.my.intro')}</Body1>
-      <MyAcknowledgementsSection />
-      <MyActionsSection />
+      <AreaSection heading={t('tabs.my.acknowledgements')} feature="acknowledgements">
+        <MyAcknowledgements headingLevel={3} />
+      </AreaSection>
+      <AreaSection heading={t('tabs.my.actions')} feature="actions">
+        <MyActions headingLevel={3} />
+      </AreaSection>
       <RouterLink to={AREA_PATHS.home}>{t('tabs.my.home')}</RouterLink>
     </>
   );
 }
 
-/** "My acknowledgements", the tab's first part: its own consent for the area's scopes (it records acknowledgements). */
-function MyAcknowledgementsSection() {
-  const { t } = useTranslation();
+/** One part of the tab under its heading, with its area's own consent for that area's scopes (acknowledging, syncing with Planner). */
+function AreaSection({ heading, feature, children }: { heading: string; feature: Feature; children: ReactNode }) {
   const styles = useTabStyles();
   const id = useId();
   return (
     <section className={styles.section} aria-labelledby={id}>
       <h2 id={id} className={styles.sectionHeading}>
-        {t('tabs.my.acknowledgements')}
+        {heading}
       </h2>
-      <FeatureConsent feature="acknowledgements">
-        <MyAcknowledgements headingLevel={3} />
-      </FeatureConsent>
-    </section>
-  );
-}
-
-/** "My actions", the tab's second part: its own consent for the area's scopes (it syncs with Planner). */
-function MyActionsSection() {
-  const { t } = useTranslation();
-  const styles = useTabStyles();
-  const id = useId();
-  return (
-    <section className={styles.section} aria-labelledby={id}>
-      <h2 id={id} className={styles.sectionHeading}>
-        {t('tabs.my.actions')}
-      </h2>
-      <FeatureConsent feature="actions">
-        <MyActions headingLevel={3} />
-      </FeatureConsent>
+      <FeatureConsent feature={feature}>{children}</FeatureConsent>
     </section>
   );
 }
